@@ -1,0 +1,24 @@
+package org.matrixcalculustutor.algebra;
+
+/**
+ * Explicit bounds on what the engine accepts, checked where they bite; each has a test.
+ *
+ * @param maxInputLength characters in one expression or declaration block
+ * @param maxNestingDepth nesting of parentheses, brackets and function calls, checked in the
+ *     parser's recursion before the JVM stack is
+ * @param maxMatrixSize entries of a matrix literal and the largest fixed size a declaration may name
+ */
+public record Limits(int maxInputLength, int maxNestingDepth, int maxMatrixSize) {
+
+  public static final int MAX_INPUT_LENGTH = 2_000;
+  public static final int MAX_NESTING_DEPTH = 64;
+  public static final int MAX_MATRIX_SIZE = 64;
+
+  public static final Limits DEFAULT = new Limits(MAX_INPUT_LENGTH, MAX_NESTING_DEPTH, MAX_MATRIX_SIZE);
+
+  public Limits {
+    if (maxInputLength < 1 || maxNestingDepth < 1 || maxMatrixSize < 1) {
+      throw new IllegalArgumentException("limits are positive");
+    }
+  }
+}

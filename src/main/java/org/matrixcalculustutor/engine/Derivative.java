@@ -1,0 +1,39 @@
+package org.matrixcalculustutor.engine;
+
+import java.util.List;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.Shape;
+import org.matrixcalculustutor.calculus.DerivativeKind;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.calculus.Step;
+
+/**
+ * A derivative the engine derived by differentials and checked by finite differences.
+ *
+ * @param function the analysed function f
+ * @param variable the variable's name
+ * @param kind which of the six kinds of derivative this is
+ * @param layout the layout the result is written in
+ * @param result the simplified derivative
+ * @param text result printed in the language
+ * @param latex result as LaTeX
+ * @param shape result's shape (sizes as declared or inferred)
+ * @param steps the derivation, line by line, each with its rule
+ * @param maxRelativeError the largest relative error of the finite-difference check
+ */
+public record Derivative(
+    Analysis function,
+    String variable,
+    DerivativeKind kind,
+    Layout layout,
+    Expr result,
+    String text,
+    String latex,
+    Shape shape,
+    List<Step> steps,
+    double maxRelativeError) {
+
+  public Derivative {
+    steps = List.copyOf(steps);
+  }
+}

@@ -1,0 +1,225 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/** The children of a node, and the node rebuilt with its children mapped (same instance if unchanged). */
+public final class Children implements Expr.Visitor<Expr> {
+
+  private final UnaryOperator<Expr> f;
+
+  private Children(UnaryOperator<Expr> f) {
+    this.f = f;
+  }
+
+  /** e with f applied to each direct child. */
+  public static Expr map(Expr e, UnaryOperator<Expr> f) {
+    return e.accept(new Children(f));
+  }
+
+  /** The direct children of e, in order. */
+  public static List<Expr> of(Expr e) {
+    List<Expr> children = new ArrayList<>();
+    map(e, child -> {
+      children.add(child);
+      return child;
+    });
+    return children;
+  }
+
+  /** Whether e or any node below it satisfies test. */
+  public static boolean any(Expr e, Predicate<Expr> test) {
+    if (test.test(e)) {
+      return true;
+    }
+    for (Expr child : of(e)) {
+      if (any(child, test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** e with every node rebuilt bottom-up through f. */
+  public static Expr bottomUp(Expr e, UnaryOperator<Expr> f) {
+    return f.apply(map(e, child -> bottomUp(child, f)));
+  }
+
+  private List<Expr> all(List<Expr> list) {
+    List<Expr> out = new ArrayList<>(list.size());
+    boolean changed = false;
+    for (Expr x : list) {
+      Expr y = f.apply(x);
+      changed |= y != x;
+      out.add(y);
+    }
+    return changed ? out : list;
+  }
+
+  @Override
+  public Expr symbol(Expr.Symbol e) {
+    return e;
+  }
+
+  @Override
+  public Expr number(Expr.Number e) {
+    return e;
+  }
+
+  @Override
+  public Expr identity(Expr.Identity e) {
+    return e;
+  }
+
+  @Override
+  public Expr ones(Expr.Ones e) {
+    return e;
+  }
+
+  @Override
+  public Expr zeros(Expr.Zeros e) {
+    return e;
+  }
+
+  @Override
+  public Expr sum(Expr.Sum e) {
+    List<Expr> terms = all(e.terms());
+    return terms == e.terms() ? e : new Expr.Sum(terms);
+  }
+
+  @Override
+  public Expr product(Expr.Product e) {
+    List<Expr> factors = all(e.factors());
+    return factors == e.factors() ? e : new Expr.Product(factors);
+  }
+
+  @Override
+  public Expr power(Expr.Power e) {
+    Expr base = f.apply(e.base());
+    return base == e.base() ? e : new Expr.Power(base, e.exponent());
+  }
+
+  @Override
+  public Expr elementPower(Expr.ElementPower e) {
+    Expr base = f.apply(e.base());
+    return base == e.base() ? e : new Expr.ElementPower(base, e.exponent());
+  }
+
+  @Override
+  public Expr hadamard(Expr.Hadamard e) {
+    List<Expr> factors = all(e.factors());
+    return factors == e.factors() ? e : new Expr.Hadamard(factors);
+  }
+
+  @Override
+  public Expr hadamardQuotient(Expr.HadamardQuotient e) {
+    Expr n = f.apply(e.numerator());
+    Expr d = f.apply(e.denominator());
+    return n == e.numerator() && d == e.denominator() ? e : new Expr.HadamardQuotient(n, d);
+  }
+
+  @Override
+  public Expr transpose(Expr.Transpose e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Transpose(a);
+  }
+
+  @Override
+  public Expr inverse(Expr.Inverse e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Inverse(a);
+  }
+
+  @Override
+  public Expr trace(Expr.Trace e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Trace(a);
+  }
+
+  @Override
+  public Expr det(Expr.Det e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Det(a);
+  }
+
+  @Override
+  public Expr logDet(Expr.LogDet e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.LogDet(a);
+  }
+
+  @Override
+  public Expr norm(Expr.Norm e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Norm(a);
+  }
+
+  @Override
+  public Expr sumAll(Expr.SumAll e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.SumAll(a);
+  }
+
+  @Override
+  public Expr diag(Expr.Diag e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Diag(a);
+  }
+
+  @Override
+  public Expr softmax(Expr.Softmax e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Softmax(a);
+  }
+
+  @Override
+  public Expr logSumExp(Expr.LogSumExp e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.LogSumExp(a);
+  }
+
+  @Override
+  public Expr vec(Expr.Vec e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Vec(a);
+  }
+
+  @Override
+  public Expr kron(Expr.Kron e) {
+    Expr l = f.apply(e.left());
+    Expr r = f.apply(e.right());
+    return l == e.left() && r == e.right() ? e : new Expr.Kron(l, r);
+  }
+
+  @Override
+  public Expr apply(Expr.Apply e) {
+    Expr a = f.apply(e.argument());
+    return a == e.argument() ? e : new Expr.Apply(e.function(), a);
+  }
+
+  @Override
+  public Expr inner(Expr.Inner e) {
+    Expr l = f.apply(e.left());
+    Expr r = f.apply(e.right());
+    return l == e.left() && r == e.right() ? e : new Expr.Inner(l, r);
+  }
+
+  @Override
+  public Expr matrixLiteral(Expr.MatrixLiteral e) {
+    List<List<Expr>> rows = new ArrayList<>();
+    boolean changed = false;
+    for (List<Expr> row : e.rows()) {
+      List<Expr> mapped = all(row);
+      changed |= mapped != row;
+      rows.add(mapped);
+    }
+    return changed ? new Expr.MatrixLiteral(rows) : e;
+  }
+
+  @Override
+  public Expr differential(Expr.Differential e) {
+    return e;
+  }
+}

@@ -1,0 +1,277 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints an expression as LaTeX for MathJax: X^{\top}, X^{-1}, \operatorname{tr}, \odot, Greek
+ * letters for Greek names. Only the engine's own expressions are printed, never raw input, so a
+ * student's text can never inject LaTeX.
+ */
+public final class LatexPrinter implements Expr.Visitor<String> {
+
+  private static final LatexPrinter INSTANCE = new LatexPrinter();
+
+  private LatexPrinter() {}
+
+  public static String print(Expr e) {
+    return e.accept(INSTANCE);
+  }
+
+  private String wrap(Expr child, int needed) {
+    String text = child.accept(this);
+    return TextPrinter.precedence(child) < needed ? "\\left(" + text + "\\right)" : text;
+  }
+
+  /** A name as TeX: Sigma is \Sigma, lambda_2 is \lambda_{2}, w1 is w_{1}, long names upright. */
+  static String name(String name) {
+    String base = name;
+    String subscript = null;
+    int underscore = name.indexOf('_');
+    if (underscore > 0) {
+      base = name.substring(0, underscore);
+      subscript = name.substring(underscore + 1);
+    } else {
+      int digits = name.length();
+      while (digits > 1 && Character.isDigit(name.charAt(digits - 1))) {
+        digits--;
+      }
+      if (digits < name.length()) {
+        base = name.substring(0, digits);
+        subscript = name.substring(digits);
+      }
+    }
+    String tex;
+    if (Exprs.GREEK.contains(base)) {
+      tex = "\\" + base;
+    } else if (base.length() == 1 && Character.isLetter(base.charAt(0)) && base.charAt(0) < 128) {
+      tex = base;
+    } else {
+      tex = "\\mathit{" + escape(base) + "}";
+    }
+    return subscript == null || subscript.isEmpty() ? tex : tex + "_{" + escape(subscript) + "}";
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (Character.isLetterOrDigit(c) && c < 128) {
+        out.append(c);
+      } else if (c == '_') {
+        out.append("\\_");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String number(double value) {
+    if (value == Math.PI) {
+      return "\\pi";
+    }
+    String text = TextPrinter.number(value);
+    int e = text.indexOf('E');
+    if (e > 0) {
+      return text.substring(0, e) + " \\times 10^{" + text.substring(e + 1) + "}";
+    }
+    return text;
+  }
+
+  @Override
+  public String symbol(Expr.Symbol e) {
+    return name(e.name());
+  }
+
+  @Override
+  public String number(Expr.Number e) {
+    return number(e.value());
+  }
+
+  @Override
+  public String identity(Expr.Identity e) {
+    return e.size() == null ? "I" : "I_{" + name(e.size().toString()) + "}";
+  }
+
+  @Override
+  public String ones(Expr.Ones e) {
+    return e.size() == null ? "\\mathbf{1}" : "\\mathbf{1}_{" + name(e.size().toString()) + "}";
+  }
+
+  @Override
+  public String zeros(Expr.Zeros e) {
+    return "0";
+  }
+
+  @Override
+  public String sum(Expr.Sum e) {
+    StringBuilder out = new StringBuilder(wrap(e.terms().get(0), TextPrinter.PRODUCT));
+    for (Expr term : e.terms().subList(1, e.terms().size())) {
+      if (TextPrinter.isNegative(term)) {
+        out.append(" - ").append(wrap(Exprs.negate(term), TextPrinter.PRODUCT));
+      } else {
+        out.append(" + ").append(wrap(term, TextPrinter.PRODUCT));
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String product(Expr.Product e) {
+    List<Expr> factors = e.factors();
+    StringBuilder numerator = new StringBuilder();
+    StringBuilder denominator = new StringBuilder();
+    int start = 0;
+    String sign = "";
+    if (factors.get(0) instanceof Expr.Number c && c.value() == -1
+        && !(factors.get(1) instanceof Expr.Number)) {
+      sign = "-";
+      start = 1;
+    }
+    Expr previous = null;
+    for (Expr factor : factors.subList(start, factors.size())) {
+      if (factor instanceof Expr.Power p && p.exponent() == -1 && previous != null) {
+        if (denominator.length() > 0) {
+          denominator.append(" ");
+        }
+        denominator.append(p.base().accept(this));
+        continue;
+      }
+      if (numerator.length() > 0) {
+        boolean numbers = previous instanceof Expr.Number || factor instanceof Expr.Number;
+        numerator.append(numbers ? " \\cdot " : " ");
+      }
+      numerator.append(wrap(factor, TextPrinter.UNARY));
+      previous = factor;
+    }
+    if (denominator.length() == 0) {
+      return sign + numerator;
+    }
+    return sign + "\\frac{" + numerator + "}{" + denominator + "}";
+  }
+
+  @Override
+  public String power(Expr.Power e) {
+    return wrap(e.base(), TextPrinter.POSTFIX) + "^{" + number(e.exponent()) + "}";
+  }
+
+  @Override
+  public String elementPower(Expr.ElementPower e) {
+    return wrap(e.base(), TextPrinter.POSTFIX) + "^{\\circ " + number(e.exponent()) + "}";
+  }
+
+  @Override
+  public String hadamard(Expr.Hadamard e) {
+    return e.factors().stream().map(f -> wrap(f, TextPrinter.UNARY))
+        .collect(Collectors.joining(" \\odot "));
+  }
+
+  @Override
+  public String hadamardQuotient(Expr.HadamardQuotient e) {
+    return wrap(e.numerator(), TextPrinter.UNARY) + " \\oslash " + wrap(e.denominator(), TextPrinter.UNARY);
+  }
+
+  @Override
+  public String transpose(Expr.Transpose e) {
+    if (e.argument() instanceof Expr.Inverse inv) {
+      return wrap(inv.argument(), TextPrinter.POSTFIX) + "^{-\\top}";
+    }
+    return wrap(e.argument(), TextPrinter.POSTFIX) + "^{\\top}";
+  }
+
+  private String function(String name, Expr argument) {
+    return name + "\\left(" + argument.accept(this) + "\\right)";
+  }
+
+  @Override
+  public String inverse(Expr.Inverse e) {
+    return wrap(e.argument(), TextPrinter.POSTFIX) + "^{-1}";
+  }
+
+  @Override
+  public String trace(Expr.Trace e) {
+    return function("\\operatorname{tr}", e.argument());
+  }
+
+  @Override
+  public String det(Expr.Det e) {
+    return function("\\det", e.argument());
+  }
+
+  @Override
+  public String logDet(Expr.LogDet e) {
+    return "\\log\\left|" + e.argument().accept(this) + "\\right|";
+  }
+
+  @Override
+  public String norm(Expr.Norm e) {
+    return "\\left\\lVert " + e.argument().accept(this) + " \\right\\rVert";
+  }
+
+  @Override
+  public String sumAll(Expr.SumAll e) {
+    return function("\\operatorname{sum}", e.argument());
+  }
+
+  @Override
+  public String diag(Expr.Diag e) {
+    return function("\\operatorname{diag}", e.argument());
+  }
+
+  @Override
+  public String softmax(Expr.Softmax e) {
+    return function("\\operatorname{softmax}", e.argument());
+  }
+
+  @Override
+  public String logSumExp(Expr.LogSumExp e) {
+    return function("\\operatorname{logsumexp}", e.argument());
+  }
+
+  @Override
+  public String vec(Expr.Vec e) {
+    return function("\\operatorname{vec}", e.argument());
+  }
+
+  @Override
+  public String kron(Expr.Kron e) {
+    return wrap(e.left(), TextPrinter.UNARY) + " \\otimes " + wrap(e.right(), TextPrinter.UNARY);
+  }
+
+  @Override
+  public String apply(Expr.Apply e) {
+    String name = switch (e.function()) {
+      case EXP -> "\\exp";
+      case LOG -> "\\log";
+      case SIN -> "\\sin";
+      case COS -> "\\cos";
+      case TAN -> "\\tan";
+      case TANH -> "\\tanh";
+      case SIGMOID -> "\\sigma";
+      case SQRT -> null;
+      case ABS -> null;
+    };
+    if (e.function() == Expr.Function.SQRT) {
+      return "\\sqrt{" + e.argument().accept(this) + "}";
+    }
+    if (e.function() == Expr.Function.ABS) {
+      return "\\left|" + e.argument().accept(this) + "\\right|";
+    }
+    return function(name, e.argument());
+  }
+
+  @Override
+  public String inner(Expr.Inner e) {
+    return "\\left\\langle " + e.left().accept(this) + ", " + e.right().accept(this) + " \\right\\rangle";
+  }
+
+  @Override
+  public String matrixLiteral(Expr.MatrixLiteral e) {
+    return e.rows().stream()
+        .map(row -> row.stream().map(x -> x.accept(this)).collect(Collectors.joining(" & ")))
+        .collect(Collectors.joining(" \\\\ ", "\\begin{bmatrix} ", " \\end{bmatrix}"));
+  }
+
+  @Override
+  public String differential(Expr.Differential e) {
+    return "\\mathrm{d}" + name(e.variable().name());
+  }
+}

@@ -1,0 +1,70 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.IdentityHashMap;
+
+/**
+ * Shapes of expressions built during simplification and differentiation, for symbols whose
+ * declarations are complete. Cached by node identity: rebuilt trees share their unchanged nodes.
+ */
+public final class Shapes {
+
+  private final Declarations declarations;
+  private final IdentityHashMap<Expr, Shape> cache = new IdentityHashMap<>();
+
+  public Shapes(Declarations declarations) {
+    this.declarations = declarations;
+  }
+
+  public Declarations declarations() {
+    return declarations;
+  }
+
+  public Shape of(Expr e) {
+    Shape known = cache.get(e);
+    if (known == null) {
+      Typing typing = ShapeChecker.check(e, declarations);
+      cache.putAll(typing.shapes());
+      known = typing.shape();
+    }
+    return known;
+  }
+
+  public boolean isScalar(Expr e) {
+    return e instanceof Expr.Number || of(e).isScalar();
+  }
+
+  /** Whether e equals its transpose: declared symmetric, spd or diagonal, or built so (X'X, inv(S)). */
+  public boolean isSymmetric(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return declarations.has(s.name(), Property.SYMMETRIC) || of(e).isScalar();
+    }
+    if (e instanceof Expr.Identity || e instanceof Expr.Number) {
+      return true;
+    }
+    if (e instanceof Expr.Inverse inv) {
+      return isSymmetric(inv.argument());
+    }
+    if (e instanceof Expr.Power p) {
+      return isSymmetric(p.base());
+    }
+    if (e instanceof Expr.Diag d) {
+      return of(d.argument()).isColumn();
+    }
+    if (e instanceof Expr.Sum s) {
+      return s.terms().stream().allMatch(this::isSymmetric);
+    }
+    if (e instanceof Expr.Product p) {
+      // A palindrome up to transposes: B' M B with M symmetric, X'X, c*S.
+      var factors = p.factors().stream().filter(f -> !isScalar(f)).toList();
+      int n = factors.size();
+      for (int i = 0; i < n / 2; i++) {
+        if (!new Expr.Transpose(factors.get(i)).equals(factors.get(n - 1 - i))
+            && !factors.get(i).equals(new Expr.Transpose(factors.get(n - 1 - i)))) {
+          return false;
+        }
+      }
+      return n == 0 || n % 2 == 0 || isSymmetric(factors.get(n / 2));
+    }
+    return isScalar(e);
+  }
+}

@@ -1,0 +1,808 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes results as a person would: small named rules, each Expr → Expr, applied bottom-up to a
+ * bounded fixed point (SymPy's strategies). {@link #simplify} keeps factored forms such as
+ * (A + A')*x; {@link #normalForm} expands everything into a canonical sum, so that two expressions
+ * with equal normal forms are equal.
+ */
+public final class Simplifier {
+
+  /** Passes over the whole tree before giving up on reaching a fixed point. */
+  static final int MAX_PASSES = 12;
+
+  private final Shapes shapes;
+  private final boolean expand;
+  private final List<UnaryOperator<Expr>> rules;
+
+  private Simplifier(Shapes shapes, boolean expand) {
+    this.shapes = shapes;
+    this.expand = expand;
+    List<UnaryOperator<Expr>> list = new ArrayList<>(List.of(
+        this::flatten,
+        this::foldNumbers,
+        this::scalarsFirst,
+        this::combineScalarPowers,
+        this::removeIdentity,
+        this::cancelInverses,
+        this::pushTranspose,
+        this::simplifyInverse,
+        this::simplifyPower,
+        this::simplifyTrace,
+        this::innerToProduct,
+        this::simplifyDeterminant,
+        this::simplifyHadamard,
+        this::recognizeSoftmax,
+        this::onesInnerIsSum,
+        this::collectLikeTerms,
+        this::positiveFirst));
+    if (expand) {
+      list.add(this::distribute);
+      list.add(this::sortTerms);
+    } else {
+      list.add(this::factorCommon);
+    }
+    this.rules = list;
+  }
+
+  public static Expr simplify(Expr e, Typing typing) {
+    return simplify(e, new Shapes(typing.declarations()));
+  }
+
+  public static Expr simplify(Expr e, Shapes shapes) {
+    return new Simplifier(shapes, false).run(e);
+  }
+
+  public static Expr normalForm(Expr e, Typing typing) {
+    return normalForm(e, new Shapes(typing.declarations()));
+  }
+
+  public static Expr normalForm(Expr e, Shapes shapes) {
+    return new Simplifier(shapes, true).run(e);
+  }
+
+  private Expr run(Expr e) {
+    Expr current = e;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      Expr next = Children.bottomUp(current, this::applyRules);
+      if (next.equals(current)) {
+        return next;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private Expr applyRules(Expr e) {
+    Expr current = e;
+    for (int round = 0; round < MAX_PASSES; round++) {
+      Expr before = current;
+      for (UnaryOperator<Expr> rule : rules) {
+        Expr next = rule.apply(current);
+        if (next != current) {
+          // a rule may build nodes whose children are not simplified yet
+          current = next == before ? next : Children.map(next, this::applyRulesShallow);
+        }
+      }
+      if (current == before) {
+        return current;
+      }
+    }
+    return current;
+  }
+
+  private int depth;
+
+  private Expr applyRulesShallow(Expr e) {
+    if (depth > 3) {
+      return e;
+    }
+    depth++;
+    try {
+      return applyRules(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  private static int transposes(Expr e) {
+    int count = e instanceof Expr.Transpose ? 1 : 0;
+    for (Expr child : Children.of(e)) {
+      count += transposes(child);
+    }
+    return count;
+  }
+
+  // ---- rules ----
+
+  /** a + (b + c) = a + b + c; a*(b*c) = a*b*c; a .* (b .* c) = a .* b .* c. */
+  Expr flatten(Expr e) {
+    if (e instanceof Expr.Sum s && s.terms().stream().anyMatch(t -> t instanceof Expr.Sum)) {
+      List<Expr> terms = new ArrayList<>();
+      s.terms().forEach(t -> terms.addAll(t instanceof Expr.Sum inner ? inner.terms() : List.of(t)));
+      return Exprs.sum(terms);
+    }
+    if (e instanceof Expr.Product p && p.factors().stream().anyMatch(f -> f instanceof Expr.Product)) {
+      List<Expr> factors = new ArrayList<>();
+      p.factors().forEach(f -> factors.addAll(f instanceof Expr.Product inner ? inner.factors() : List.of(f)));
+      return Exprs.product(factors);
+    }
+    if (e instanceof Expr.Hadamard h && h.factors().stream().anyMatch(f -> f instanceof Expr.Hadamard)) {
+      List<Expr> factors = new ArrayList<>();
+      h.factors().forEach(f -> factors.addAll(f instanceof Expr.Hadamard inner ? inner.factors() : List.of(f)));
+      return new Expr.Hadamard(factors);
+    }
+    return e;
+  }
+
+  /** 2 + 3 = 5; x + 0 = x; 2*3*x = 6*x; 1*x = x; 0*x = 0. */
+  Expr foldNumbers(Expr e) {
+    if (e instanceof Expr.Sum s) {
+      double constant = 0;
+      int numbers = 0;
+      List<Expr> terms = new ArrayList<>();
+      for (Expr t : s.terms()) {
+        if (t instanceof Expr.Number n) {
+          constant += n.value();
+          numbers++;
+        } else if (!Exprs.isZero(t)) {
+          terms.add(t);
+        }
+      }
+      if (numbers == 0 && terms.size() == s.terms().size()) {
+        return e;
+      }
+      if (constant != 0 || terms.isEmpty()) {
+        terms.add(Exprs.number(constant));
+      }
+      return Exprs.sum(terms);
+    }
+    if (e instanceof Expr.Product p) {
+      double coefficient = 1;
+      int numbers = 0;
+      List<Expr> rest = new ArrayList<>();
+      for (Expr f : p.factors()) {
+        if (f instanceof Expr.Number n) {
+          coefficient *= n.value();
+          numbers++;
+        } else if (Exprs.isZero(f)) {
+          return Exprs.ZERO;
+        } else {
+          rest.add(f);
+        }
+      }
+      if (coefficient == 0) {
+        return Exprs.ZERO;
+      }
+      boolean leading = p.factors().get(0) instanceof Expr.Number;
+      if (numbers == 0 || (numbers == 1 && leading && coefficient != 1)) {
+        return e;
+      }
+      if (coefficient != 1) {
+        rest.add(0, Exprs.number(coefficient));
+      }
+      return Exprs.product(rest);
+    }
+    if (e instanceof Expr.Power p && p.base() instanceof Expr.Number n) {
+      double value = Math.pow(n.value(), p.exponent());
+      return Double.isFinite(value) ? Exprs.number(value) : e;
+    }
+    return e;
+  }
+
+  /**
+   * Scalars commute: c*A*s*B = c*s*A*B, so a product reads coefficient, scalars, the chain, then
+   * reciprocals (which print as a division: x/norm(x)).
+   */
+  Expr scalarsFirst(Expr e) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    List<Expr> scalars = new ArrayList<>();
+    List<Expr> chain = new ArrayList<>();
+    List<Expr> reciprocals = new ArrayList<>();
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Power pw && pw.exponent() == -1 && shapes.isScalar(f)) {
+        reciprocals.add(f);
+      } else {
+        (shapes.isScalar(f) ? scalars : chain).add(f);
+      }
+    }
+    if (chain.isEmpty() && reciprocals.isEmpty()) {
+      return e;
+    }
+    if (chain.isEmpty() && scalars.isEmpty()) {
+      return e;
+    }
+    List<Expr> ordered = new ArrayList<>(scalars);
+    ordered.addAll(chain);
+    ordered.addAll(reciprocals);
+    return ordered.equals(p.factors()) ? e : new Expr.Product(ordered);
+  }
+
+  /** s * s^-1 = 1 and s * s = s^2 for scalar factors s. */
+  Expr combineScalarPowers(Expr e) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    Map<Expr, Double> exponents = new LinkedHashMap<>();
+    List<Expr> others = new ArrayList<>();
+    int scalarFactors = 0;
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Number || !shapes.isScalar(f)) {
+        others.add(f);
+        continue;
+      }
+      scalarFactors++;
+      Expr base = f instanceof Expr.Power pw ? pw.base() : f;
+      double k = f instanceof Expr.Power pw ? pw.exponent() : 1;
+      exponents.merge(base, k, Double::sum);
+    }
+    if (exponents.size() == scalarFactors) {
+      return e;
+    }
+    List<Expr> factors = new ArrayList<>();
+    p.factors().stream().filter(f -> f instanceof Expr.Number).forEach(factors::add);
+    exponents.forEach((base, k) -> {
+      if (k != 0) {
+        factors.add(k == 1 ? base : new Expr.Power(base, k));
+      }
+    });
+    others.stream().filter(f -> !(f instanceof Expr.Number)).forEach(factors::add);
+    return Exprs.product(factors);
+  }
+
+  /** A*I = A; I' = I; inv(I) = I. */
+  Expr removeIdentity(Expr e) {
+    if (e instanceof Expr.Product p && p.factors().stream().anyMatch(f -> f instanceof Expr.Identity)) {
+      List<Expr> kept = p.factors().stream().filter(f -> !(f instanceof Expr.Identity)).toList();
+      boolean chainLeft = kept.stream().anyMatch(f -> !shapes.isScalar(f));
+      return chainLeft ? Exprs.product(kept) : e;
+    }
+    if (e instanceof Expr.Transpose t && t.argument() instanceof Expr.Identity) {
+      return t.argument();
+    }
+    if (e instanceof Expr.Inverse inv && inv.argument() instanceof Expr.Identity) {
+      return inv.argument();
+    }
+    return e;
+  }
+
+  /** inv(A)*A = A*inv(A) = I inside a product. */
+  Expr cancelInverses(Expr e) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      Expr a = factors.get(i);
+      Expr b = factors.get(i + 1);
+      boolean cancels = (a instanceof Expr.Inverse inv && inv.argument().equals(b))
+          || (b instanceof Expr.Inverse inv2 && inv2.argument().equals(a));
+      if (cancels && !shapes.isScalar(a)) {
+        List<Expr> rest = new ArrayList<>(factors.subList(0, i));
+        rest.addAll(factors.subList(i + 2, factors.size()));
+        if (rest.stream().allMatch(shapes::isScalar)) {
+          rest.add(new Expr.Identity(null));
+        }
+        return Exprs.product(rest);
+      }
+    }
+    return e;
+  }
+
+  /** Transposes go down to the symbols: (AB)' = B'A', (A')' = A, S' = S for symmetric S. */
+  Expr pushTranspose(Expr e) {
+    if (e instanceof Expr.Inverse inv && inv.argument() instanceof Expr.Transpose t) {
+      return new Expr.Transpose(new Expr.Inverse(t.argument()));
+    }
+    if (!(e instanceof Expr.Transpose t)) {
+      return e;
+    }
+    Expr a = t.argument();
+    if (a instanceof Expr.Transpose inner) {
+      return inner.argument();
+    }
+    if (a instanceof Expr.Differential) {
+      return e;
+    }
+    if (shapes.isScalar(a) || shapes.isSymmetric(a)) {
+      return a;
+    }
+    if (a instanceof Expr.Sum s) {
+      Expr distributed = Exprs.sum(s.terms().stream().map(Exprs::transpose).toList());
+      if (expand) {
+        return distributed;
+      }
+      // (x - mu)' reads better than x' - mu'; (a'*X + b')' reads worse than X'*a + b
+      Expr pushed = depth > 2 ? distributed : Children.map(distributed, this::applyRulesShallow);
+      return transposes(pushed) < transposes(e) ? pushed : e;
+    }
+    if (a instanceof Expr.Product p) {
+      List<Expr> reversed = new ArrayList<>();
+      for (int i = p.factors().size() - 1; i >= 0; i--) {
+        Expr f = p.factors().get(i);
+        reversed.add(f instanceof Expr.Number ? f : new Expr.Transpose(f));
+      }
+      reversed.sort(Comparator.comparing(f -> f instanceof Expr.Number ? 0 : 1));
+      return Exprs.product(reversed);
+    }
+    if (a instanceof Expr.Hadamard h) {
+      return new Expr.Hadamard(h.factors().stream().map(Exprs::transpose).toList());
+    }
+    if (a instanceof Expr.HadamardQuotient q) {
+      return new Expr.HadamardQuotient(Exprs.transpose(q.numerator()), Exprs.transpose(q.denominator()));
+    }
+    if (a instanceof Expr.Apply f) {
+      return new Expr.Apply(f.function(), Exprs.transpose(f.argument()));
+    }
+    if (a instanceof Expr.ElementPower p) {
+      return new Expr.ElementPower(Exprs.transpose(p.base()), p.exponent());
+    }
+    if (a instanceof Expr.Power p) {
+      return new Expr.Power(Exprs.transpose(p.base()), p.exponent());
+    }
+    if (a instanceof Expr.Zeros z) {
+      return new Expr.Zeros(z.cols(), z.rows());
+    }
+    if (a instanceof Expr.MatrixLiteral m) {
+      List<List<Expr>> columns = new ArrayList<>();
+      for (int j = 0; j < m.rows().get(0).size(); j++) {
+        List<Expr> column = new ArrayList<>();
+        for (List<Expr> row : m.rows()) {
+          column.add(Exprs.transpose(row.get(j)));
+        }
+        columns.add(column);
+      }
+      return new Expr.MatrixLiteral(columns);
+    }
+    return e;
+  }
+
+  /** inv(inv(A)) = A; a scalar's inverse is its reciprocal; X^-1 of a matrix is inv(X). */
+  Expr simplifyInverse(Expr e) {
+    if (e instanceof Expr.Inverse inv) {
+      Expr a = inv.argument();
+      if (a instanceof Expr.Inverse inner) {
+        return inner.argument();
+      }
+      if (a instanceof Expr.Number n && n.value() != 0) {
+        return Exprs.number(1 / n.value());
+      }
+      if (shapes.isScalar(a)) {
+        return new Expr.Power(a, -1);
+      }
+    }
+    if (e instanceof Expr.Power p && p.exponent() == -1 && !shapes.isScalar(p.base())) {
+      return new Expr.Inverse(p.base());
+    }
+    return e;
+  }
+
+  /** x^1 = x; x^0 = 1; (s^a)^b = s^(ab) for scalars. */
+  Expr simplifyPower(Expr e) {
+    if (!(e instanceof Expr.Power p)) {
+      if (e instanceof Expr.ElementPower ep && ep.exponent() == 1) {
+        return ep.base();
+      }
+      return e;
+    }
+    if (p.exponent() == 1) {
+      return p.base();
+    }
+    if (p.exponent() == 0) {
+      return shapes.isScalar(p.base()) ? Exprs.ONE : new Expr.Identity(null);
+    }
+    if (p.base() instanceof Expr.Power inner && shapes.isScalar(inner.base())
+        && p.exponent() == Math.rint(p.exponent())) {
+      return new Expr.Power(inner.base(), inner.exponent() * p.exponent());
+    }
+    return e;
+  }
+
+  /** tr(s) = s; tr(A + B) = tr(A) + tr(B); tr(cA) = c tr(A); tr(A') = tr(A); tr(A⊗B) = tr(A)tr(B). */
+  Expr simplifyTrace(Expr e) {
+    if (!(e instanceof Expr.Trace t)) {
+      return e;
+    }
+    Expr a = t.argument();
+    if (shapes.isScalar(a)) {
+      return a;
+    }
+    if (a instanceof Expr.Sum s) {
+      return Exprs.sum(s.terms().stream().map(x -> (Expr) new Expr.Trace(x)).toList());
+    }
+    if (a instanceof Expr.Transpose inner) {
+      return new Expr.Trace(inner.argument());
+    }
+    if (a instanceof Expr.Kron k) {
+      return Exprs.product(new Expr.Trace(k.left()), new Expr.Trace(k.right()));
+    }
+    if (a instanceof Expr.Product p) {
+      List<Expr> scalars = p.factors().stream().filter(shapes::isScalar).toList();
+      if (!scalars.isEmpty()) {
+        List<Expr> chain = p.factors().stream().filter(f -> !shapes.isScalar(f)).toList();
+        List<Expr> factors = new ArrayList<>(scalars);
+        factors.add(new Expr.Trace(Exprs.product(chain)));
+        return Exprs.product(factors);
+      }
+    }
+    return e;
+  }
+
+  /** <a, b> = a*b for scalars and a'*b for vectors. */
+  Expr innerToProduct(Expr e) {
+    if (!(e instanceof Expr.Inner i)) {
+      return e;
+    }
+    Shape shape = shapes.of(i.left());
+    if (shape.isScalar()) {
+      return Exprs.product(i.left(), i.right());
+    }
+    if (shape.isColumn()) {
+      return Exprs.product(new Expr.Transpose(i.left()), i.right());
+    }
+    return e;
+  }
+
+  /** det(A') = det(A); logdet(A') = logdet(A). */
+  Expr simplifyDeterminant(Expr e) {
+    if (e instanceof Expr.Det d && d.argument() instanceof Expr.Transpose t) {
+      return new Expr.Det(t.argument());
+    }
+    if (e instanceof Expr.LogDet d && d.argument() instanceof Expr.Transpose t) {
+      return new Expr.LogDet(t.argument());
+    }
+    return e;
+  }
+
+  /**
+   * Scalars come out of entry-wise products: (s a) .* b = s (a .* b); a .* ones = a;
+   * a .* a.^-1 = ones; exp(u) .* (ones + exp(u)).^-1 = sigmoid(u).
+   */
+  Expr simplifyHadamard(Expr e) {
+    if (!(e instanceof Expr.Hadamard h)) {
+      return e;
+    }
+    List<Expr> kept = h.factors().stream().filter(f -> !isAllOnes(f)).toList();
+    if (kept.size() < h.factors().size() && !kept.isEmpty()) {
+      return kept.size() == 1 ? kept.get(0) : new Expr.Hadamard(kept);
+    }
+    for (int i = 0; i < kept.size(); i++) {
+      for (int j = 0; j < kept.size(); j++) {
+        Expr a = kept.get(i);
+        Expr b = kept.get(j);
+        if (i == j || !(b instanceof Expr.ElementPower inverse) || inverse.exponent() != -1) {
+          continue;
+        }
+        Expr replacement = null;
+        if (inverse.base().equals(a)) {
+          replacement = new Expr.Ones(null);
+        } else if (a instanceof Expr.Apply exp && exp.function() == Expr.Function.EXP
+            && inverse.base() instanceof Expr.Sum sum && sum.terms().size() == 2
+            && sum.terms().contains(a) && sum.terms().stream().anyMatch(this::isAllOnes)) {
+          replacement = new Expr.Apply(Expr.Function.SIGMOID, exp.argument());
+        }
+        if (replacement != null) {
+          List<Expr> rest = new ArrayList<>(kept);
+          rest.remove(Math.max(i, j));
+          rest.remove(Math.min(i, j));
+          if (replacement instanceof Expr.Ones && !rest.isEmpty()) {
+            return rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest);
+          }
+          rest.add(replacement);
+          return rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest);
+        }
+      }
+    }
+    List<Expr> scalars = new ArrayList<>();
+    List<Expr> factors = new ArrayList<>();
+    for (Expr f : h.factors()) {
+      if (f instanceof Expr.Product p && p.factors().stream().anyMatch(shapes::isScalar)
+          && !p.factors().stream().allMatch(shapes::isScalar)) {
+        p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
+        factors.add(Exprs.product(p.factors().stream().filter(x -> !shapes.isScalar(x)).toList()));
+      } else {
+        factors.add(f);
+      }
+    }
+    if (scalars.isEmpty()) {
+      return e;
+    }
+    scalars.add(new Expr.Hadamard(factors));
+    return Exprs.product(scalars);
+  }
+
+  /** ones, or ones*ones' (a matrix of ones). */
+  private boolean isAllOnes(Expr e) {
+    return e instanceof Expr.Ones
+        || (e instanceof Expr.Product p && p.factors().size() == 2
+            && p.factors().get(0) instanceof Expr.Ones
+            && p.factors().get(1) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones);
+  }
+
+  /** exp(z) / (ones'*exp(z)) = exp(z) / sum(exp(z)) = softmax(z). */
+  Expr recognizeSoftmax(Expr e) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Power pw && pw.exponent() == -1) {
+        Expr z = sumOfExp(pw.base());
+        Expr exp = z == null ? null : new Expr.Apply(Expr.Function.EXP, z);
+        if (exp != null && p.factors().contains(exp)) {
+          List<Expr> factors = new ArrayList<>(p.factors());
+          int at = factors.indexOf(exp);
+          factors.set(at, new Expr.Softmax(z));
+          factors.remove(f);
+          return Exprs.product(factors);
+        }
+      }
+    }
+    return e;
+  }
+
+  /** z when e is sum(exp(z)), ones'*exp(z) or exp(z)'*ones; otherwise null. */
+  private static Expr sumOfExp(Expr e) {
+    Expr inside = null;
+    if (e instanceof Expr.SumAll s) {
+      inside = s.argument();
+    } else if (e instanceof Expr.Product p && p.factors().size() == 2) {
+      if (p.factors().get(0) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones) {
+        inside = p.factors().get(1);
+      } else if (p.factors().get(1) instanceof Expr.Ones
+          && p.factors().get(0) instanceof Expr.Transpose t) {
+        inside = t.argument();
+      }
+    }
+    return inside instanceof Expr.Apply a && a.function() == Expr.Function.EXP ? a.argument() : null;
+  }
+
+  /** a'*(b .* a.^-1) = ones'*b = sum(b): the inner product moves a across, and it cancels. */
+  Expr onesInnerIsSum(Expr e) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Transpose t && factors.get(i + 1) instanceof Expr.Hadamard h
+          && shapes.of(t.argument()).isColumn()) {
+        Expr inverse = new Expr.ElementPower(t.argument(), -1);
+        if (h.factors().contains(inverse)) {
+          List<Expr> rest = new ArrayList<>(h.factors());
+          rest.remove(inverse);
+          List<Expr> out = new ArrayList<>(factors);
+          out.set(i, new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest)));
+          out.remove(i + 1);
+          return Exprs.product(out);
+        }
+      }
+      if (factors.get(i) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones
+          && factors.size() == 2 && shapes.of(factors.get(1)).isColumn()) {
+        return new Expr.SumAll(factors.get(1));
+      }
+    }
+    return e;
+  }
+
+  /** A sum reads with a positive term first: -y + s is written s - y. */
+  Expr positiveFirst(Expr e) {
+    if (expand || !(e instanceof Expr.Sum s) || !TextPrinter.isNegative(s.terms().get(0))) {
+      return e;
+    }
+    for (int i = 1; i < s.terms().size(); i++) {
+      if (!TextPrinter.isNegative(s.terms().get(i))) {
+        List<Expr> terms = new ArrayList<>(s.terms());
+        terms.add(0, terms.remove(i));
+        return new Expr.Sum(terms);
+      }
+    }
+    return e;
+  }
+
+  /** A*x + A*x = 2*A*x; 3*x - x = 2*x. */
+  Expr collectLikeTerms(Expr e) {
+    if (!(e instanceof Expr.Sum s)) {
+      return e;
+    }
+    Map<Expr, Double> coefficients = new LinkedHashMap<>();
+    for (Expr term : s.terms()) {
+      coefficients.merge(rest(term), coefficient(term), Double::sum);
+    }
+    if (coefficients.size() == s.terms().size()) {
+      return e;
+    }
+    List<Expr> terms = new ArrayList<>();
+    coefficients.forEach((rest, c) -> {
+      if (c != 0) {
+        terms.add(withCoefficient(c, rest));
+      }
+    });
+    return Exprs.sum(terms);
+  }
+
+  static double coefficient(Expr term) {
+    if (term instanceof Expr.Number n) {
+      return n.value();
+    }
+    if (term instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Number n) {
+      return n.value();
+    }
+    return 1;
+  }
+
+  static Expr rest(Expr term) {
+    if (term instanceof Expr.Number) {
+      return Exprs.ONE;
+    }
+    if (term instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Number) {
+      return Exprs.product(p.factors().subList(1, p.factors().size()));
+    }
+    return term;
+  }
+
+  static Expr withCoefficient(double c, Expr rest) {
+    if (c == 1) {
+      return rest;
+    }
+    if (Exprs.isNumber(rest, 1)) {
+      return Exprs.number(c);
+    }
+    List<Expr> factors = new ArrayList<>();
+    factors.add(Exprs.number(c));
+    if (rest instanceof Expr.Product p) {
+      factors.addAll(p.factors());
+    } else {
+      factors.add(rest);
+    }
+    return new Expr.Product(factors);
+  }
+
+  /**
+   * A*x + A'*x = (A + A')*x and X*b + X*c = X*(b + c); -2*a - 2*b = -2*(a + b). Only when every
+   * term shares the factor, so nothing is expanded to find one.
+   */
+  Expr factorCommon(Expr e) {
+    if (!(e instanceof Expr.Sum s)) {
+      return e;
+    }
+    Expr factored = factorCommonChain(s);
+    if (factored != null) {
+      return factored;
+    }
+    double first = coefficient(s.terms().get(0));
+    if (Math.abs(first) != 1
+        && s.terms().stream().allMatch(t -> Math.abs(coefficient(t)) == Math.abs(first))) {
+      // -2*X'*Y + 2*X'*X*A = -2*X'*(Y - X*A), but 2*a + 2*b stays as it is
+      Expr.Sum scaled = new Expr.Sum(s.terms().stream()
+          .map(t -> withCoefficient(coefficient(t) / first, rest(t))).toList());
+      Expr inner = factorCommonChain(scaled);
+      if (inner != null) {
+        return Exprs.product(Exprs.number(first), inner);
+      }
+    }
+    return e;
+  }
+
+  /**
+   * The sum with a factor common to every term taken out, or null: a matrix factor on the left or
+   * the right of every term's chain, or a scalar factor (such as det(X)) that every term has.
+   */
+  private Expr factorCommonChain(Expr.Sum s) {
+    List<List<Expr>> scalars = new ArrayList<>();
+    List<List<Expr>> chains = new ArrayList<>();
+    for (Expr term : s.terms()) {
+      List<Expr> factors = term instanceof Expr.Product p ? p.factors() : List.of(term);
+      scalars.add(factors.stream().filter(shapes::isScalar).toList());
+      chains.add(factors.stream().filter(f -> !shapes.isScalar(f)).toList());
+    }
+    Expr commonScalar = scalars.get(0).stream().filter(f -> !(f instanceof Expr.Number))
+        .filter(f -> scalars.stream().allMatch(list -> list.contains(f))).findFirst().orElse(null);
+    if (commonScalar != null) {
+      List<Expr> remaining = new ArrayList<>();
+      for (Expr term : s.terms()) {
+        List<Expr> factors = new ArrayList<>(term instanceof Expr.Product p ? p.factors() : List.of(term));
+        factors.remove(commonScalar);
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(commonScalar, Exprs.sum(remaining));
+    }
+    if (chains.stream().anyMatch(c -> c.size() < 2)) {
+      return null;
+    }
+    Expr right = chains.get(0).get(chains.get(0).size() - 1);
+    if (chains.stream().allMatch(c -> c.get(c.size() - 1).equals(right))) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < chains.size(); i++) {
+        List<Expr> factors = new ArrayList<>(scalars.get(i));
+        factors.addAll(chains.get(i).subList(0, chains.get(i).size() - 1));
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(Exprs.sum(remaining), right);
+    }
+    Expr left = chains.get(0).get(0);
+    if (chains.stream().allMatch(c -> c.get(0).equals(left))) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < chains.size(); i++) {
+        List<Expr> factors = new ArrayList<>(scalars.get(i));
+        factors.addAll(chains.get(i).subList(1, chains.get(i).size()));
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(left, Exprs.sum(remaining));
+    }
+    return null;
+  }
+
+  /** (a + b)*c = a*c + b*c; (a + b)' pushed already; (a + b) .* c = a .* c + b .* c. */
+  Expr distribute(Expr e) {
+    if (e instanceof Expr.Product p) {
+      for (int i = 0; i < p.factors().size(); i++) {
+        if (p.factors().get(i) instanceof Expr.Sum s) {
+          List<Expr> terms = new ArrayList<>();
+          for (Expr term : s.terms()) {
+            List<Expr> factors = new ArrayList<>(p.factors());
+            factors.set(i, term);
+            terms.add(new Expr.Product(factors));
+          }
+          return new Expr.Sum(terms);
+        }
+      }
+    }
+    if (e instanceof Expr.Hadamard h) {
+      for (int i = 0; i < h.factors().size(); i++) {
+        if (h.factors().get(i) instanceof Expr.Sum s) {
+          List<Expr> terms = new ArrayList<>();
+          for (Expr term : s.terms()) {
+            List<Expr> factors = new ArrayList<>(h.factors());
+            factors.set(i, term);
+            terms.add(new Expr.Hadamard(factors));
+          }
+          return new Expr.Sum(terms);
+        }
+      }
+      List<Expr> sorted = new ArrayList<>(h.factors());
+      sorted.sort(Comparator.comparing(TextPrinter::print));
+      return sorted.equals(h.factors()) ? e : new Expr.Hadamard(sorted);
+    }
+    if (e instanceof Expr.Inner i && !(i.left() instanceof Expr.Sum) && !(i.right() instanceof Expr.Sum)) {
+      return new Expr.Trace(Exprs.product(new Expr.Transpose(i.left()), i.right()));
+    }
+    if (e instanceof Expr.Inner i) {
+      return new Expr.Trace(Exprs.product(new Expr.Transpose(i.left()), i.right()));
+    }
+    if (e instanceof Expr.Trace t && t.argument() instanceof Expr.Product p) {
+      // the cyclic property: choose the rotation that prints first
+      List<Expr> best = p.factors();
+      String bestText = TextPrinter.print(p);
+      for (int r = 1; r < p.factors().size(); r++) {
+        List<Expr> rotated = new ArrayList<>(p.factors().subList(r, p.factors().size()));
+        rotated.addAll(p.factors().subList(0, r));
+        String text = TextPrinter.print(new Expr.Product(rotated));
+        if (text.compareTo(bestText) < 0) {
+          best = rotated;
+          bestText = text;
+        }
+      }
+      return best == p.factors() ? e : new Expr.Trace(new Expr.Product(best));
+    }
+    return e;
+  }
+
+  /** The canonical order of terms, by their printed text. */
+  Expr sortTerms(Expr e) {
+    if (!(e instanceof Expr.Sum s)) {
+      return e;
+    }
+    List<Expr> sorted = new ArrayList<>(s.terms());
+    sorted.sort(Comparator.comparing((Expr t) -> TextPrinter.print(rest(t)))
+        .thenComparing(t -> coefficient(t)));
+    return sorted.equals(s.terms()) ? e : new Expr.Sum(sorted);
+  }
+}

@@ -1,0 +1,249 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Prints an expression in the language of LANGUAGE.md. A child is parenthesised only when it
+ * binds looser than its place needs (one precedence table), so the text re-parses to an equal
+ * expression.
+ */
+public final class TextPrinter implements Expr.Visitor<String> {
+
+  /** Binding strength, loosest first, as in LANGUAGE.md's operator table. */
+  static final int SUM = 1;
+  static final int PRODUCT = 2;
+  static final int UNARY = 3;
+  static final int POWER = 4;
+  static final int POSTFIX = 5;
+  static final int PRIMARY = 6;
+
+  private static final TextPrinter INSTANCE = new TextPrinter();
+
+  private TextPrinter() {}
+
+  public static String print(Expr e) {
+    return e.accept(INSTANCE);
+  }
+
+  static int precedence(Expr e) {
+    if (e instanceof Expr.Sum) {
+      return SUM;
+    }
+    if (e instanceof Expr.Product || e instanceof Expr.Hadamard || e instanceof Expr.HadamardQuotient) {
+      return PRODUCT;
+    }
+    if (e instanceof Expr.Number n && n.value() < 0) {
+      return UNARY;
+    }
+    if (e instanceof Expr.Power || e instanceof Expr.ElementPower) {
+      return POWER;
+    }
+    if (e instanceof Expr.Transpose) {
+      return POSTFIX;
+    }
+    return PRIMARY;
+  }
+
+  /** Whether a term prints with a leading minus: -3, -x, -2*x (but not -1*2). */
+  static boolean isNegative(Expr e) {
+    if (e instanceof Expr.Number n) {
+      return n.value() < 0;
+    }
+    if (e instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Number c && c.value() < 0) {
+      return !(c.value() == -1 && p.factors().get(1) instanceof Expr.Number);
+    }
+    return false;
+  }
+
+  private String wrap(Expr child, int needed) {
+    String text = child.accept(this);
+    return precedence(child) < needed ? "(" + text + ")" : text;
+  }
+
+  static String number(double value) {
+    if (value == Math.PI) {
+      return "pi";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+
+  @Override
+  public String symbol(Expr.Symbol e) {
+    return e.name();
+  }
+
+  @Override
+  public String number(Expr.Number e) {
+    return number(e.value());
+  }
+
+  @Override
+  public String identity(Expr.Identity e) {
+    return e.size() == null ? "I" : "I(" + e.size() + ")";
+  }
+
+  @Override
+  public String ones(Expr.Ones e) {
+    return e.size() == null ? "ones" : "ones(" + e.size() + ")";
+  }
+
+  @Override
+  public String zeros(Expr.Zeros e) {
+    return e.rows() == null || e.cols() == null ? "0" : "zeros(" + e.rows() + ", " + e.cols() + ")";
+  }
+
+  @Override
+  public String sum(Expr.Sum e) {
+    StringBuilder out = new StringBuilder(wrap(e.terms().get(0), PRODUCT));
+    for (Expr term : e.terms().subList(1, e.terms().size())) {
+      if (isNegative(term)) {
+        out.append(" - ").append(wrap(Exprs.negate(term), PRODUCT));
+      } else {
+        out.append(" + ").append(wrap(term, PRODUCT));
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String product(Expr.Product e) {
+    List<Expr> factors = e.factors();
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    if (factors.get(0) instanceof Expr.Number c && c.value() == -1
+        && !(factors.get(1) instanceof Expr.Number)) {
+      out.append('-').append(wrap(factors.get(1), UNARY));
+      start = 2;
+    } else {
+      Expr first = factors.get(0);
+      boolean sameLevelLeft = first instanceof Expr.Hadamard || first instanceof Expr.HadamardQuotient;
+      out.append(wrap(first, sameLevelLeft ? PRODUCT : UNARY));
+      start = 1;
+    }
+    for (Expr factor : factors.subList(start, factors.size())) {
+      if (factor instanceof Expr.Power p && p.exponent() == -1) {
+        out.append('/').append(wrap(p.base(), POWER + 1));
+      } else {
+        out.append('*').append(wrap(factor, UNARY));
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String power(Expr.Power e) {
+    return wrap(e.base(), POSTFIX) + "^" + number(e.exponent());
+  }
+
+  @Override
+  public String elementPower(Expr.ElementPower e) {
+    return wrap(e.base(), POSTFIX) + " .^ " + number(e.exponent());
+  }
+
+  @Override
+  public String hadamard(Expr.Hadamard e) {
+    Expr first = e.factors().get(0);
+    StringBuilder out = new StringBuilder(
+        wrap(first, first instanceof Expr.Hadamard ? PRIMARY : PRODUCT));
+    for (Expr factor : e.factors().subList(1, e.factors().size())) {
+      out.append(" .* ").append(wrap(factor, UNARY));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String hadamardQuotient(Expr.HadamardQuotient e) {
+    return wrap(e.numerator(), PRODUCT) + " ./ " + wrap(e.denominator(), UNARY);
+  }
+
+  @Override
+  public String transpose(Expr.Transpose e) {
+    return wrap(e.argument(), POSTFIX) + "'";
+  }
+
+  private String call(String name, Expr... arguments) {
+    return name + "(" + List.of(arguments).stream().map(a -> a.accept(this))
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+  @Override
+  public String inverse(Expr.Inverse e) {
+    return call("inv", e.argument());
+  }
+
+  @Override
+  public String trace(Expr.Trace e) {
+    return call("tr", e.argument());
+  }
+
+  @Override
+  public String det(Expr.Det e) {
+    return call("det", e.argument());
+  }
+
+  @Override
+  public String logDet(Expr.LogDet e) {
+    return call("logdet", e.argument());
+  }
+
+  @Override
+  public String norm(Expr.Norm e) {
+    return call("norm", e.argument());
+  }
+
+  @Override
+  public String sumAll(Expr.SumAll e) {
+    return call("sum", e.argument());
+  }
+
+  @Override
+  public String diag(Expr.Diag e) {
+    return call("diag", e.argument());
+  }
+
+  @Override
+  public String softmax(Expr.Softmax e) {
+    return call("softmax", e.argument());
+  }
+
+  @Override
+  public String logSumExp(Expr.LogSumExp e) {
+    return call("logsumexp", e.argument());
+  }
+
+  @Override
+  public String vec(Expr.Vec e) {
+    return call("vec", e.argument());
+  }
+
+  @Override
+  public String kron(Expr.Kron e) {
+    return call("kron", e.left(), e.right());
+  }
+
+  @Override
+  public String apply(Expr.Apply e) {
+    return call(e.function().word(), e.argument());
+  }
+
+  @Override
+  public String inner(Expr.Inner e) {
+    return "<" + e.left().accept(this) + ", " + e.right().accept(this) + ">";
+  }
+
+  @Override
+  public String matrixLiteral(Expr.MatrixLiteral e) {
+    return e.rows().stream()
+        .map(row -> row.stream().map(x -> x.accept(this)).collect(Collectors.joining(", ")))
+        .collect(Collectors.joining("; ", "[", "]"));
+  }
+
+  @Override
+  public String differential(Expr.Differential e) {
+    return "d" + e.variable().name();
+  }
+}

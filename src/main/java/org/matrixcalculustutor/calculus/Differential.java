@@ -1,0 +1,327 @@
+package org.matrixcalculustutor.calculus;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.Exprs;
+import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.Shape;
+import org.matrixcalculustutor.algebra.Shapes;
+import org.matrixcalculustutor.algebra.Size;
+
+/**
+ * d(e) with respect to one variable: one case per node, each the textbook rule. The result is
+ * linear in the differential dX. Every named rule that fires on a node that depends on the variable
+ * adds one step "d(node) = ..." to the derivation.
+ */
+final class Differential implements Expr.Visitor<Expr> {
+
+  private final Expr.Symbol variable;
+  private final Shapes shapes;
+  private final List<Step> steps = new ArrayList<>();
+
+  private Differential(Expr.Symbol variable, Shapes shapes) {
+    this.variable = variable;
+    this.shapes = shapes;
+  }
+
+  /** The differential of e and the named steps taken, outermost rule first. */
+  static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes) {
+    Differential d = new Differential(variable, shapes);
+    Expr result = d.d(e);
+    List<Step> steps = new ArrayList<>(d.steps);
+    java.util.Collections.reverse(steps);
+    return new Result(result, steps);
+  }
+
+  record Result(Expr differential, List<Step> steps) {}
+
+  private Expr d(Expr e) {
+    if (!dependsOnVariable(e)) {
+      return Exprs.ZERO;
+    }
+    return e.accept(this);
+  }
+
+  private boolean dependsOnVariable(Expr e) {
+    return Children.any(e, x -> x.equals(variable));
+  }
+
+  private Expr step(String rule, Expr node, Expr result) {
+    steps.add(new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "
+        + LatexPrinter.print(result)));
+    return result;
+  }
+
+  private static Expr neg(Expr e) {
+    return Exprs.negate(e);
+  }
+
+  /** ones of the shape of e: the vector ones, or ones*ones' for a matrix. */
+  private Expr onesLike(Expr e) {
+    // sizes come from the context: ones - tanh(W*x) .^ 2
+    if (shapes.of(e).cols().isOne()) {
+      return new Expr.Ones(null);
+    }
+    return Exprs.product(new Expr.Ones(null), new Expr.Transpose(new Expr.Ones(null)));
+  }
+
+  /** f'(a), entry-wise; for a scalar a the ordinary derivative. */
+  private Expr derivativeOf(Expr.Function f, Expr a) {
+    boolean scalar = shapes.isScalar(a);
+    Expr self = new Expr.Apply(f, a);
+    return switch (f) {
+      case EXP -> self;
+      case LOG -> scalar ? new Expr.Power(a, -1) : new Expr.ElementPower(a, -1);
+      case SIN -> new Expr.Apply(Expr.Function.COS, a);
+      case COS -> neg(new Expr.Apply(Expr.Function.SIN, a));
+      case TAN -> scalar ? new Expr.Power(new Expr.Apply(Expr.Function.COS, a), -2)
+          : new Expr.ElementPower(new Expr.Apply(Expr.Function.COS, a), -2);
+      case TANH -> scalar ? Exprs.sum(Exprs.ONE, neg(new Expr.Power(self, 2)))
+          : Exprs.sum(onesLike(a), neg(new Expr.ElementPower(self, 2)));
+      case SIGMOID -> scalar ? Exprs.product(self, Exprs.sum(Exprs.ONE, neg(self)))
+          : new Expr.Hadamard(List.of(self, Exprs.sum(onesLike(a), neg(self))));
+      case SQRT -> scalar ? Exprs.product(Exprs.number(0.5), new Expr.Power(self, -1))
+          : Exprs.product(Exprs.number(0.5), new Expr.ElementPower(self, -1));
+      case ABS -> scalar ? Exprs.product(a, new Expr.Power(self, -1))
+          : new Expr.HadamardQuotient(a, self);
+    };
+  }
+
+  @Override
+  public Expr symbol(Expr.Symbol e) {
+    return e.equals(variable) ? new Expr.Differential(e) : Exprs.ZERO;
+  }
+
+  @Override
+  public Expr number(Expr.Number e) {
+    return Exprs.ZERO;
+  }
+
+  @Override
+  public Expr identity(Expr.Identity e) {
+    return Exprs.ZERO;
+  }
+
+  @Override
+  public Expr ones(Expr.Ones e) {
+    return Exprs.ZERO;
+  }
+
+  @Override
+  public Expr zeros(Expr.Zeros e) {
+    return Exprs.ZERO;
+  }
+
+  @Override
+  public Expr sum(Expr.Sum e) {
+    return Exprs.sum(e.terms().stream().map(this::d).filter(t -> !Exprs.isZero(t)).toList());
+  }
+
+  @Override
+  public Expr product(Expr.Product e) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < e.factors().size(); i++) {
+      Expr di = d(e.factors().get(i));
+      if (Exprs.isZero(di)) {
+        continue;
+      }
+      List<Expr> factors = new ArrayList<>(e.factors());
+      factors.set(i, di);
+      terms.add(Exprs.product(factors));
+    }
+    Expr result = Exprs.sum(terms);
+    return terms.size() > 1 ? step("product rule: d(XY) = dX Y + X dY", e, result) : result;
+  }
+
+  @Override
+  public Expr power(Expr.Power e) {
+    Expr base = e.base();
+    Expr db = d(base);
+    double k = e.exponent();
+    if (shapes.isScalar(base)) {
+      Expr result = Exprs.product(Exprs.number(k), new Expr.Power(base, k - 1), db);
+      return step("power rule: d(u^k) = k u^(k-1) du", e, result);
+    }
+    if (k < 0) {
+      Expr inverse = new Expr.Inverse(k == -1 ? base : new Expr.Power(base, -k));
+      Expr dInner = k == -1 ? db : d(new Expr.Power(base, -k));
+      Expr result = neg(Exprs.product(inverse, dInner, inverse));
+      return step("inverse: d(X^-1) = -X^-1 dX X^-1", e, result);
+    }
+    List<Expr> terms = new ArrayList<>();
+    int n = (int) k;
+    for (int j = 0; j < n; j++) {
+      List<Expr> factors = new ArrayList<>();
+      if (j > 0) {
+        factors.add(j == 1 ? base : new Expr.Power(base, j));
+      }
+      factors.add(db);
+      if (n - 1 - j > 0) {
+        factors.add(n - 1 - j == 1 ? base : new Expr.Power(base, n - 1 - j));
+      }
+      terms.add(Exprs.product(factors));
+    }
+    return step("product rule for a matrix power: d(X^k) = sum of X^j dX X^(k-1-j)", e, Exprs.sum(terms));
+  }
+
+  @Override
+  public Expr elementPower(Expr.ElementPower e) {
+    Expr result = Exprs.product(Exprs.number(e.exponent()), new Expr.Hadamard(List.of(
+        new Expr.ElementPower(e.base(), e.exponent() - 1), d(e.base()))));
+    return step("entry-wise power: d(u .^ k) = k u .^ (k-1) ⊙ du", e, result);
+  }
+
+  @Override
+  public Expr hadamard(Expr.Hadamard e) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < e.factors().size(); i++) {
+      Expr di = d(e.factors().get(i));
+      if (Exprs.isZero(di)) {
+        continue;
+      }
+      List<Expr> factors = new ArrayList<>(e.factors());
+      factors.set(i, di);
+      terms.add(new Expr.Hadamard(factors));
+    }
+    Expr result = Exprs.sum(terms);
+    return terms.size() > 1 ? step("product rule: d(X ⊙ Y) = dX ⊙ Y + X ⊙ dY", e, result) : result;
+  }
+
+  @Override
+  public Expr hadamardQuotient(Expr.HadamardQuotient e) {
+    Expr dn = d(e.numerator());
+    Expr dd = d(e.denominator());
+    List<Expr> terms = new ArrayList<>();
+    if (!Exprs.isZero(dn)) {
+      terms.add(new Expr.HadamardQuotient(dn, e.denominator()));
+    }
+    if (!Exprs.isZero(dd)) {
+      terms.add(neg(new Expr.HadamardQuotient(new Expr.Hadamard(List.of(e.numerator(), dd)),
+          new Expr.ElementPower(e.denominator(), 2))));
+    }
+    return step("quotient rule: d(X ⊘ Y) = dX ⊘ Y - (X ⊙ dY) ⊘ Y^2", e, Exprs.sum(terms));
+  }
+
+  @Override
+  public Expr transpose(Expr.Transpose e) {
+    return new Expr.Transpose(d(e.argument()));
+  }
+
+  @Override
+  public Expr inverse(Expr.Inverse e) {
+    Expr result = neg(Exprs.product(e, d(e.argument()), e));
+    return step("inverse: d(X^-1) = -X^-1 dX X^-1", e, result);
+  }
+
+  @Override
+  public Expr trace(Expr.Trace e) {
+    return step("d tr = tr d", e, new Expr.Trace(d(e.argument())));
+  }
+
+  @Override
+  public Expr det(Expr.Det e) {
+    Expr result = Exprs.product(e, new Expr.Trace(
+        Exprs.product(new Expr.Inverse(e.argument()), d(e.argument()))));
+    return step("Jacobi's formula: d|X| = |X| tr(X^-1 dX)", e, result);
+  }
+
+  @Override
+  public Expr logDet(Expr.LogDet e) {
+    Expr result = new Expr.Trace(Exprs.product(new Expr.Inverse(e.argument()), d(e.argument())));
+    return step("d log|X| = tr(X^-1 dX)", e, result);
+  }
+
+  @Override
+  public Expr norm(Expr.Norm e) {
+    Expr result = Exprs.product(new Expr.Inner(e.argument(), d(e.argument())), new Expr.Power(e, -1));
+    return step("norm: d||X|| = <X, dX> / ||X||", e, result);
+  }
+
+  @Override
+  public Expr sumAll(Expr.SumAll e) {
+    return new Expr.SumAll(d(e.argument()));
+  }
+
+  @Override
+  public Expr diag(Expr.Diag e) {
+    return new Expr.Diag(d(e.argument()));
+  }
+
+  @Override
+  public Expr softmax(Expr.Softmax e) {
+    Expr dx = d(e.argument());
+    Expr result = Exprs.sum(new Expr.Hadamard(List.of(e, dx)),
+        neg(Exprs.product(e, new Expr.Transpose(e), dx)));
+    return step("softmax: d softmax(x) = (diag(s) - s s') dx with s = softmax(x)", e, result);
+  }
+
+  @Override
+  public Expr logSumExp(Expr.LogSumExp e) {
+    Expr result = new Expr.Inner(new Expr.Softmax(e.argument()), d(e.argument()));
+    return step("d logsumexp(x) = <softmax(x), dx>", e, result);
+  }
+
+  @Override
+  public Expr kron(Expr.Kron e) {
+    List<Expr> terms = new ArrayList<>();
+    Expr dl = d(e.left());
+    Expr dr = d(e.right());
+    if (!Exprs.isZero(dl)) {
+      terms.add(new Expr.Kron(dl, e.right()));
+    }
+    if (!Exprs.isZero(dr)) {
+      terms.add(new Expr.Kron(e.left(), dr));
+    }
+    return step("product rule: d(A ⊗ B) = dA ⊗ B + A ⊗ dB", e, Exprs.sum(terms));
+  }
+
+  @Override
+  public Expr vec(Expr.Vec e) {
+    return new Expr.Vec(d(e.argument()));
+  }
+
+  @Override
+  public Expr apply(Expr.Apply e) {
+    Expr da = d(e.argument());
+    Expr derivative = derivativeOf(e.function(), e.argument());
+    Expr result = shapes.isScalar(e.argument())
+        ? Exprs.product(derivative, da)
+        : new Expr.Hadamard(List.of(derivative, da));
+    return step("chain rule: d f(X) = f'(X) ⊙ dX (entry-wise " + e.function().word() + ")", e, result);
+  }
+
+  @Override
+  public Expr inner(Expr.Inner e) {
+    Expr dl = d(e.left());
+    Expr dr = d(e.right());
+    List<Expr> terms = new ArrayList<>();
+    if (!Exprs.isZero(dl)) {
+      terms.add(new Expr.Inner(dl, e.right()));
+    }
+    if (!Exprs.isZero(dr)) {
+      terms.add(new Expr.Inner(e.left(), dr));
+    }
+    Expr result = Exprs.sum(terms);
+    return terms.size() > 1 ? step("product rule: d<X, Y> = <dX, Y> + <X, dY>", e, result) : result;
+  }
+
+  @Override
+  public Expr matrixLiteral(Expr.MatrixLiteral e) {
+    List<List<Expr>> rows = new ArrayList<>();
+    for (List<Expr> row : e.rows()) {
+      rows.add(row.stream().map(this::d).toList());
+    }
+    return new Expr.MatrixLiteral(rows);
+  }
+
+  @Override
+  public Expr differential(Expr.Differential e) {
+    return Exprs.ZERO;
+  }
+
+  static Size rowsOf(Shapes shapes, Expr e) {
+    return shapes.of(e).rows();
+  }
+}

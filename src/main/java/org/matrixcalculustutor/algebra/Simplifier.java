@@ -263,8 +263,12 @@ public final class Simplifier {
   Expr removeIdentity(Expr e) {
     if (e instanceof Expr.Product p && p.factors().stream().anyMatch(f -> f instanceof Expr.Identity)) {
       List<Expr> kept = p.factors().stream().filter(f -> !(f instanceof Expr.Identity)).toList();
-      boolean chainLeft = kept.stream().anyMatch(f -> !shapes.isScalar(f));
-      return chainLeft ? Exprs.product(kept) : e;
+      if (kept.isEmpty()) {
+        return e;
+      }
+      Expr without = Exprs.product(kept);
+      // x'*a*I is a matrix, x'*a a scalar: the identity stays where it carries the shape
+      return shapes.of(without).equals(shapes.of(e)) ? without : e;
     }
     if (e instanceof Expr.Transpose t && t.argument() instanceof Expr.Identity) {
       return t.argument();

@@ -200,15 +200,31 @@ final class TraceTrick {
         }
       }
       Expr inner = factors.get(index);
-      List<Expr> others = new ArrayList<>(factors);
-      others.remove(index);
-      if (shapes.isScalar(inner)) {
-        Expr gradient = Exprs.sum(gradientTerms(Exprs.ONE, inner));
-        return Exprs.product(Exprs.product(others), Exprs.transpose(gradient));
+      if (inner instanceof Expr.Sum s) {
+        // (L (a + b) R) dx = L a R dx + L b R dx
+        List<Expr> terms = new ArrayList<>();
+        for (Expr term : s.terms()) {
+          List<Expr> distributed = new ArrayList<>(factors);
+          distributed.set(index, term);
+          terms.add(Exprs.flatProduct(distributed));
+        }
+        return jacobian(Exprs.sum(terms), identity);
+      }
+      // the smallest run of factors around dx that is a scalar, such as dx'*a in x*dx'*a
+      for (int width = 1; width <= factors.size(); width++) {
+        for (int start = Math.max(0, index - width + 1); start <= index && start + width <= factors.size(); start++) {
+          Expr group = Exprs.product(factors.subList(start, start + width));
+          if (width < factors.size() && shapes.isScalar(group)) {
+            List<Expr> others = new ArrayList<>(factors.subList(0, start));
+            others.addAll(factors.subList(start + width, factors.size()));
+            Expr gradient = Exprs.sum(gradientTerms(Exprs.ONE, group));
+            return Exprs.product(Exprs.product(others), Exprs.transpose(gradient));
+          }
+        }
       }
       List<Expr> left = new ArrayList<>(factors.subList(0, index));
       List<Expr> right = factors.subList(index + 1, factors.size());
-      if (right.stream().allMatch(shapes::isScalar)) {
+      if (right.isEmpty() || shapes.isScalar(Exprs.product(right))) {
         left.addAll(0, right);
         left.add(jacobian(inner, identity));
         return Exprs.product(left);

@@ -677,10 +677,6 @@ public final class Simplifier {
     if (!(e instanceof Expr.Sum s)) {
       return e;
     }
-    Expr factored = factorCommonChain(s);
-    if (factored != null) {
-      return factored;
-    }
     double first = coefficient(s.terms().get(0));
     if (Math.abs(first) != 1
         && s.terms().stream().allMatch(t -> Math.abs(coefficient(t)) == Math.abs(first))) {
@@ -692,7 +688,8 @@ public final class Simplifier {
         return Exprs.product(Exprs.number(first), inner);
       }
     }
-    return e;
+    Expr factored = factorCommonChain(s);
+    return factored == null ? e : factored;
   }
 
   /**

@@ -1,0 +1,185 @@
+package org.matrixcalculustutor.algebra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SimplifierTest {
+
+  private static final String DECLARATIONS = """
+      A: matrix n x n
+      B: matrix n x n
+      S: matrix n x n symmetric
+      X: matrix m x n
+      Y: matrix m x p
+      C: matrix n x p
+      x: vector n
+      y: vector n
+      a: vector m
+      c: scalar
+      """;
+
+  private static String simplify(String text) {
+    return TextPrinter.print(Simplifier.simplify(parse(text), typing(text)));
+  }
+
+  private static String normalForm(String text) {
+    return TextPrinter.print(Simplifier.normalForm(parse(text), typing(text)));
+  }
+
+  private static Expr parse(String text) {
+    return Parser.parse(text, Limits.DEFAULT, Set.of("A", "B", "C", "S", "X", "Y", "x", "y", "a", "c")).expr();
+  }
+
+  private static Typing typing(String text) {
+    return ShapeChecker.check(parse(text), Declarations.parse(DECLARATIONS, Limits.DEFAULT));
+  }
+
+  @Nested
+  class Transposes {
+
+    @Test
+    void pushTranspose_reversesProductsDownToSymbols() {
+      assertThat(simplify("(A*B*x)'")).isEqualTo("x'*B'*A'");
+    }
+
+    @Test
+    void pushTranspose_removesDoubleTransposeAndSymmetricTranspose() {
+      assertThat(simplify("A''")).isEqualTo("A");
+      assertThat(simplify("S'*x")).isEqualTo("S*x");
+      assertThat(simplify("(x'*y)'")).isEqualTo("x'*y");
+    }
+
+    @Test
+    void pushTranspose_keepsTheTransposeOfASumWhenDistributingAddsTransposes() {
+      assertThat(simplify("(x - y)'*A")).isEqualTo("(x - y)'*A");
+      assertThat(simplify("(x'*A + y')'")).isEqualTo("A'*x + y");
+    }
+
+    @Test
+    void inverseOfTranspose_isWrittenAsTransposeOfInverse() {
+      assertThat(simplify("inv(A')")).isEqualTo("inv(A)'");
+      assertThat(simplify("inv(inv(A))")).isEqualTo("A");
+      assertThat(simplify("inv(S)'")).isEqualTo("inv(S)");
+    }
+  }
+
+  @Nested
+  class Terms {
+
+    @Test
+    void collectLikeTerms_addsCoefficientsOfEqualTerms() {
+      assertThat(simplify("A*x + A*x")).isEqualTo("2*A*x");
+      assertThat(simplify("3*x - x")).isEqualTo("2*x");
+      assertThat(simplify("x - x")).isEqualTo("0");
+    }
+
+    @Test
+    void factorCommon_takesOutAFactorEveryTermShares() {
+      assertThat(simplify("A*x + A'*x")).isEqualTo("(A + A')*x");
+      assertThat(simplify("-2*X'*Y + 2*X'*X*C")).isEqualTo("2*X'*(X*C - Y)");
+      assertThat(simplify("-2*X'*Y - 2*X'*X*C")).isEqualTo("-2*X'*(Y + X*C)");
+    }
+
+    @Test
+    void factorCommon_leavesSumsWithoutACommonFactor() {
+      assertThat(simplify("2*A*x + 2*c*y")).isEqualTo("2*A*x + 2*c*y");
+    }
+
+    @Test
+    void positiveFirst_writesTheNegativeTermSecond() {
+      assertThat(simplify("-y + x")).isEqualTo("x - y");
+    }
+  }
+
+  @Nested
+  class Products {
+
+    @Test
+    void foldNumbers_multipliesCoefficientsAndDropsOnes() {
+      assertThat(simplify("2*3*A*1*x")).isEqualTo("6*A*x");
+      assertThat(simplify("0*A*x + y")).isEqualTo("y");
+    }
+
+    @Test
+    void scalarsFirst_movesScalarsToTheFrontAndReciprocalsToTheEnd() {
+      assertThat(simplify("A*x*c")).isEqualTo("c*A*x");
+      assertThat(simplify("x*norm(x)^-1")).isEqualTo("x/norm(x)");
+    }
+
+    @Test
+    void combineScalarPowers_cancelsAScalarAgainstItsReciprocal() {
+      assertThat(simplify("norm(x)*x/norm(x)")).isEqualTo("x");
+      assertThat(simplify("c*c*x")).isEqualTo("c^2*x");
+    }
+
+    @Test
+    void removeIdentity_dropsIdentityFromAChainButNotWhereItCarriesTheShape() {
+      assertThat(simplify("A*I*x")).isEqualTo("A*x");
+      assertThat(simplify("x'*y*I(n)")).isEqualTo("x'*y*I(n)");
+    }
+
+    @Test
+    void cancelInverses_removesAMatrixNextToItsInverse() {
+      assertThat(simplify("A*inv(A)*x")).isEqualTo("x");
+    }
+
+    @Test
+    void matrixPowerMinusOne_isTheInverse() {
+      assertThat(simplify("A^-1*x")).isEqualTo("inv(A)*x");
+    }
+  }
+
+  @Nested
+  class Functions {
+
+    @Test
+    void simplifyTrace_usesLinearityAndTheScalarsOwnTrace() {
+      assertThat(simplify("tr(2*A + B')")).isEqualTo("2*tr(A) + tr(B)");
+      assertThat(simplify("tr(x'*A*x)")).isEqualTo("x'*A*x");
+      assertThat(simplify("tr(kron(A, B))")).isEqualTo("tr(A)*tr(B)");
+    }
+
+    @Test
+    void innerToProduct_writesVectorInnerProductsAsProducts() {
+      assertThat(simplify("<x, y>")).isEqualTo("x'*y");
+      assertThat(simplify("<A, B>")).isEqualTo("<A, B>");
+    }
+
+    @Test
+    void recognizeSoftmax_findsExpOverTheSumOfExp() {
+      assertThat(simplify("exp(x)/(ones'*exp(x))")).isEqualTo("softmax(x)");
+      assertThat(simplify("exp(x)/sum(exp(x))")).isEqualTo("softmax(x)");
+    }
+
+    @Test
+    void simplifyHadamard_recognizesTheSigmoidAndCancelsReciprocals() {
+      assertThat(simplify("exp(x) .* (ones + exp(x)) .^ -1")).isEqualTo("sigmoid(x)");
+      assertThat(simplify("y .* x .* x .^ -1")).isEqualTo("y");
+      assertThat(simplify("(2*x) .* y")).isEqualTo("2*(x .* y)");
+    }
+
+    @Test
+    void onesInner_isTheSumOfEntries() {
+      assertThat(simplify("ones'*y")).isEqualTo("sum(y)");
+    }
+  }
+
+  @Nested
+  class NormalForms {
+
+    @Test
+    void normalForm_isEqualForEquivalentArrangements() {
+      assertThat(normalForm("(A + A')*x")).isEqualTo(normalForm("A'*x + A*x"));
+      assertThat(normalForm("tr(A*B)")).isEqualTo(normalForm("tr(B*A)"));
+      assertThat(normalForm("(x - y)'*A")).isEqualTo(normalForm("x'*A - y'*A"));
+    }
+
+    @Test
+    void normalForm_differsForDifferentExpressions() {
+      assertThat(normalForm("A*x")).isNotEqualTo(normalForm("A'*x"));
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.matrixcalculustutor.calculus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Declarations;
+import org.matrixcalculustutor.algebra.ExpressionException;
+import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.algebra.Parser;
+import org.matrixcalculustutor.algebra.ShapeChecker;
+import org.matrixcalculustutor.algebra.TextPrinter;
+import org.matrixcalculustutor.algebra.Typing;
+
+/** The method on the lecture's examples; numeric checks of every identity are in engine tests. */
+class DerivativesTest {
+
+  private static Derivatives.Result derive(String f, String x, String declarations, Layout layout) {
+    Declarations d = Declarations.parse(declarations, Limits.DEFAULT);
+    Set<String> names = d.all().stream().map(Declaration::name).collect(Collectors.toSet());
+    Parser.Result parsed = Parser.parse(f, Limits.DEFAULT, names);
+    Typing typing = ShapeChecker.check(parsed.expr(), d, parsed.spans());
+    return Derivatives.derive(typing, x, layout);
+  }
+
+  private static String text(Derivatives.Result r) {
+    return TextPrinter.print(r.derivative());
+  }
+
+  @Nested
+  class SixKinds {
+
+    @Test
+    void scalarByScalar_isTheOrdinaryDerivative() {
+      var r = derive("t^3 + sin(t)", "t", "t: scalar", Layout.DENOMINATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.SCALAR_BY_SCALAR);
+      assertThat(text(r)).isEqualTo("3*t^2 + cos(t)");
+    }
+
+    @Test
+    void vectorByScalar_isTheTangentVectorOfTheCircle() {
+      var r = derive("[cos(t); sin(t)]", "t", "t: scalar", Layout.NUMERATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.VECTOR_BY_SCALAR);
+      assertThat(text(r)).isEqualTo("[-sin(t); cos(t)]");
+      assertThat(r.shape().toString()).isEqualTo("2 x 1");
+    }
+
+    @Test
+    void vectorByScalar_isARowInDenominatorLayout() {
+      var r = derive("[cos(t); sin(t)]", "t", "t: scalar", Layout.DENOMINATOR);
+      assertThat(r.shape().toString()).isEqualTo("1 x 2");
+    }
+
+    @Test
+    void matrixByScalar_isTheTangentMatrixOfTheRotation() {
+      var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.MATRIX_BY_SCALAR);
+      assertThat(text(r)).isEqualTo("[-sin(t), -cos(t); cos(t), -sin(t)]");
+    }
+
+    @Test
+    void scalarByVector_isTheGradientAColumnInDenominatorLayout() {
+      var r = derive("x'*A*x", "x", "x: vector n\nA: matrix n x n", Layout.DENOMINATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.SCALAR_BY_VECTOR);
+      assertThat(text(r)).isEqualTo("(A + A')*x");
+      assertThat(r.shape().toString()).isEqualTo("n x 1");
+    }
+
+    @Test
+    void scalarByVector_isARowInNumeratorLayout() {
+      var r = derive("x'*x", "x", "x: vector n", Layout.NUMERATOR);
+      assertThat(text(r)).isEqualTo("2*x'");
+      assertThat(r.shape().toString()).isEqualTo("1 x n");
+    }
+
+    @Test
+    void vectorByVector_theJacobianOfAxIsAInNumeratorLayout() {
+      var r = derive("A*x + b", "x", "A: matrix m x n\nx: vector n\nb: vector m", Layout.NUMERATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.VECTOR_BY_VECTOR);
+      assertThat(text(r)).isEqualTo("A");
+      assertThat(r.shape().toString()).isEqualTo("m x n");
+      var denominator = derive("A*x + b", "x", "A: matrix m x n\nx: vector n\nb: vector m", Layout.DENOMINATOR);
+      assertThat(text(denominator)).isEqualTo("A'");
+    }
+
+    @Test
+    void scalarByMatrix_isTheGradientMatrix() {
+      var r = derive("tr(A*X*B)", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x p", Layout.DENOMINATOR);
+      assertThat(r.kind()).isEqualTo(DerivativeKind.SCALAR_BY_MATRIX);
+      assertThat(text(r)).isEqualTo("A'*B'");
+      assertThat(r.shape().toString()).isEqualTo("m x n");
+    }
+
+    @Test
+    void matrixByMatrix_isNotOneOfTheSixKinds() {
+      assertThatThrownBy(() -> derive("X*A", "X", "", Layout.DENOMINATOR))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("not one of the six kinds");
+    }
+  }
+
+  @Nested
+  class Derivation {
+
+    @Test
+    void steps_nameTheRulesATeacherWouldWrite() {
+      var r = derive("logdet(X'*X)", "X", "X: matrix m x n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.contains("d log|X|"))
+          .anyMatch(rule -> rule.contains("product rule")).anyMatch(rule -> rule.contains("cyclic trace"))
+          .anyMatch(rule -> rule.startsWith("read off"));
+      assertThat(text(r)).isEqualTo("2*X*inv(X'*X)");
+    }
+
+    @Test
+    void steps_useJacobisFormulaForTheDeterminant() {
+      var r = derive("det(X)", "X", "X: matrix n x n invertible", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.startsWith("Jacobi's formula"));
+      assertThat(text(r)).isEqualTo("det(X)*inv(X)'");
+    }
+
+    @Test
+    void steps_useTheInverseRule() {
+      var r = derive("tr(inv(X)*A)", "X", "X: matrix n x n invertible", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.contains("-X^-1 dX X^-1"));
+    }
+
+    @Test
+    void steps_moveAFactorAcrossTheHadamardProduct() {
+      var r = derive("a'*(x .* b)", "x", "a: vector n\nx: vector n\nb: vector n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.contains("<A, B ⊙ C> = <A ⊙ B, C>"));
+      assertThat(text(r)).isEqualTo("a .* b");
+    }
+
+    @Test
+    void symmetricDeclaration_isUsedToSimplify() {
+      var r = derive("x'*A*x", "x", "x: vector n\nA: matrix n x n symmetric", Layout.DENOMINATOR);
+      assertThat(text(r)).isEqualTo("2*A*x");
+    }
+  }
+
+  @Nested
+  class ReadingOff {
+
+    @Test
+    void softmaxRegression_isRecognisedAsSoftmaxMinusTheLabels() {
+      var r = derive("-y'*X*w + log(ones'*exp(X*w))", "w", "X: matrix m x n\nw: vector n\ny: vector m",
+          Layout.DENOMINATOR);
+      assertThat(text(r)).isEqualTo("X'*(softmax(X*w) - y)");
+    }
+
+    @Test
+    void multipleRegression_isMinusTwoXTransposeTheResidual() {
+      var r = derive("norm(Y - X*A)^2", "A", "Y: matrix m x p\nX: matrix m x n\nA: matrix n x p",
+          Layout.DENOMINATOR);
+      assertThat(text(r)).isEqualTo("-2*X'*(Y - X*A)");
+    }
+
+    @Test
+    void jacobian_keepsTheIdentityWhereAScalarFactorCarriesIt() {
+      var r = derive("x*x'*a", "x", "x: vector n\na: vector n", Layout.NUMERATOR);
+      assertThat(text(r)).isEqualTo("x'*a*I(n) + x*a'");
+    }
+  }
+}

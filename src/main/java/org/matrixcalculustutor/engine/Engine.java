@@ -19,6 +19,7 @@ import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 import org.matrixcalculustutor.calculus.Derivatives;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.numeric.FiniteDifferences;
 
 /**
  * The one entry point the web features use: parse and check an expression, or derive and verify
@@ -76,7 +77,8 @@ public final class Engine {
           new Span(0, 0));
     }
     Derivatives.Result result = Derivatives.derive(function.typing(), name, layout);
-    double error = Double.NaN;
+    double error = FiniteDifferences.maxRelativeError(function.expr(), name, result.derivative(),
+        result.kind(), layout, function.typing().declarations(), CHECK_SEED);
     return new Derivative(function, name, result.kind(), layout, result.derivative(),
         TextPrinter.print(result.derivative()), LatexPrinter.print(result.derivative()),
         result.shape(), result.steps(), error);

@@ -1,0 +1,66 @@
+package org.matrixcalculustutor.numeric;
+
+import java.util.List;
+import java.util.Random;
+import org.ejml.simple.SimpleMatrix;
+import org.matrixcalculustutor.algebra.Declarations;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.ExpressionException;
+import org.matrixcalculustutor.algebra.ShapeChecker;
+import org.matrixcalculustutor.algebra.Typing;
+
+/** Whether two expressions agree at random points with distinct sizes, and by how much they differ. */
+public final class NumericEquality {
+
+  /** Relative difference below which two values count as equal. */
+  public static final double TOLERANCE = 1e-7;
+  static final double FLOOR = 1e-9;
+  static final int MAX_DRAWS = 30;
+
+  private NumericEquality() {}
+
+  /**
+   * The largest relative difference of a and b over points valid for both; infinite when their
+   * shapes differ at a point.
+   *
+   * @param declarations every symbol of a and b, with solved shapes
+   * @throws ExpressionException when no valid point is found
+   */
+  public static double maxRelativeDifference(Expr a, Expr b, Declarations declarations, long seed, int points) {
+    // checked as one sum, so that a context-sized I or ones on one side takes its size from the other
+    Typing typing;
+    try {
+      typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+    } catch (ExpressionException shapesDiffer) {
+      return Double.POSITIVE_INFINITY;
+    }
+    Random random = new Random(seed);
+    double worst = 0;
+    int valid = 0;
+    ExpressionException last = null;
+    for (int draw = 0; draw < MAX_DRAWS && valid < points; draw++) {
+      Bindings point = RandomBindings.draw(declarations, random);
+      try {
+        SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+        SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+        if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
+          return Double.POSITIVE_INFINITY;
+        }
+        double scale = Math.max(FLOOR, Math.max(va.normF(), vb.normF()));
+        worst = Math.max(worst, va.minus(vb).normF() / scale); // ||a - b|| / max(||a||, ||b||)
+        valid++;
+      } catch (ExpressionException invalidPoint) {
+        last = invalidPoint;
+      }
+    }
+    if (valid == 0) {
+      throw new ExpressionException("no point was found where both expressions have values"
+          + (last == null ? "" : ": " + last.getMessage()));
+    }
+    return worst;
+  }
+
+  public static boolean equal(Expr a, Expr b, Declarations declarations, long seed, int points) {
+    return maxRelativeDifference(a, b, declarations, seed, points) < TOLERANCE;
+  }
+}

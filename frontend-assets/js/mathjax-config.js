@@ -5,7 +5,9 @@ window.MathJax = {
     displayMath: [['\\[', '\\]']],
   },
   options: {
-    // Only elements with class "math" or inside them are typeset.
+    // The body is ignored and only elements with class "math" are typeset, so text a student
+    // typed (shown escaped elsewhere on a page) is never read as TeX.
+    ignoreHtmlClass: 'no-math',
     processHtmlClass: 'math',
   },
   startup: {

@@ -136,7 +136,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
         continue;
       }
       if (numerator.length() > 0) {
-        boolean numbers = previous instanceof Expr.Number || factor instanceof Expr.Number;
+        boolean numbers = factor instanceof Expr.Number;
         numerator.append(numbers ? " \\cdot " : " ");
       }
       numerator.append(wrap(factor, TextPrinter.UNARY));

@@ -1,0 +1,27 @@
+package org.matrixcalculustutor.web;
+
+import org.matrixcalculustutor.engine.Engine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one Engine of the application, with the configured limits. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitsProperties.class)
+class EngineConfiguration {
+
+  @Bean
+  Engine engine(LimitsProperties properties) {
+    return new Engine(properties.limits());
+  }
+
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter(LimitsProperties properties) {
+    FilterRegistrationBean<BodySizeFilter> registration =
+        new FilterRegistrationBean<>(new BodySizeFilter(properties.bodyLimit()));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Integer.MIN_VALUE + 10);
+    return registration;
+  }
+}

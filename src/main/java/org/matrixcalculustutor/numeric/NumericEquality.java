@@ -63,4 +63,34 @@ public final class NumericEquality {
   public static boolean equal(Expr a, Expr b, Declarations declarations, long seed, int points) {
     return maxRelativeDifference(a, b, declarations, seed, points) < TOLERANCE;
   }
+
+  /** The c that best fits a = c b at one random point (least squares), or null where b is zero. */
+  public static Double leastSquaresFactor(Expr a, Expr b, Declarations declarations, long seed) {
+    Typing typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+    Bindings point = RandomBindings.draw(declarations, new Random(seed));
+    SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+    SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+    double norm = vb.elementMult(vb).elementSum();
+    return norm < FLOOR ? null : va.elementMult(vb).elementSum() / norm; // <a, b> / <b, b>
+  }
+
+  /** Whether a and b agree at random points where the named matrices are made symmetric. */
+  public static boolean equalWhenSymmetric(Expr a, Expr b, Declarations declarations, long seed,
+      java.util.Collection<String> symmetrized) {
+    Typing typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+    Random random = new Random(seed);
+    for (int i = 0; i < 2; i++) {
+      Bindings point = RandomBindings.draw(declarations, random);
+      for (String name : symmetrized) {
+        SimpleMatrix m = point.value(name);
+        point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
+      }
+      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+      if (va.minus(vb).normF() > TOLERANCE * Math.max(1, vb.normF())) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -1,0 +1,216 @@
+package org.matrixcalculustutor.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Declarations;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.ExpressionException;
+import org.matrixcalculustutor.algebra.Exprs;
+import org.matrixcalculustutor.algebra.Property;
+import org.matrixcalculustutor.algebra.Shape;
+import org.matrixcalculustutor.algebra.ShapeChecker;
+import org.matrixcalculustutor.algebra.Shapes;
+import org.matrixcalculustutor.algebra.Simplifier;
+import org.matrixcalculustutor.algebra.TextPrinter;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.engine.Analysis;
+import org.matrixcalculustutor.engine.Derivative;
+import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.numeric.NumericEquality;
+
+/**
+ * Checks a student's answer against the derivative the engine derived: equal normal forms
+ * (symbolic) or agreement at random points with distinct sizes (numeric); for a wrong answer,
+ * diagnoses by evaluating variants of the expected answer (its transpose, negation, multiples,
+ * its value for symmetric matrices, the sum without a term), never by comparing strings.
+ */
+public final class Grader {
+
+  /** Random points for deciding equality; the seed of the attempt makes them reproducible. */
+  static final int POINTS = 3;
+
+  private final Engine engine;
+
+  public Grader(Engine engine) {
+    this.engine = engine;
+  }
+
+  public Grade grade(Derivative expected, String answerText, long seed) {
+    Declarations declarations = expected.function().typing().declarations();
+    Formula expectedFormula = new Formula(expected.text(), expected.latex(), expected.shape().toString());
+    Analysis answer;
+    try {
+      answer = engine.analyze(answerText, declarations);
+    } catch (ExpressionException e) {
+      return new Grade(Verdict.INVALID, null, List.of(), null, expectedFormula, expected.steps(),
+          e.getMessage(), e.position());
+    }
+    Expr a = answer.expr();
+    Expr e = expected.result();
+    Formula answerFormula = new Formula(answer.text(), answer.latex(), answer.shape().toString());
+
+    List<String> unknown = answer.symbols().stream()
+        .filter(s -> declarations.get(s).isEmpty() || !expected.function().symbols().contains(s)).toList();
+    if (!unknown.isEmpty()) {
+      return incorrect(expected, answerFormula, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
+          "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
+              + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
+    }
+    if (!compatible(a, e, declarations)) {
+      List<Diagnosis> diagnoses = new ArrayList<>();
+      if (compatible(a, Exprs.transpose(e), declarations)
+          && agrees(a, Exprs.transpose(e), declarations, seed)) {
+        diagnoses.add(layout(expected));
+      } else {
+        diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + answer.shape().describe()
+            + " but the derivative is " + expected.shape().describe() + " ("
+            + (expected.layout() == Layout.DENOMINATOR ? "in denominator layout a gradient has the shape of "
+                + expected.variable() : "numerator layout") + ")."));
+      }
+      return incorrect(expected, answerFormula, diagnoses);
+    }
+    Shapes shapes = new Shapes(declarations);
+    if (Simplifier.normalForm(a, shapes).equals(Simplifier.normalForm(e, shapes))) {
+      return new Grade(Verdict.CORRECT, Equivalence.SYMBOLIC, List.of(), answerFormula, expectedFormula,
+          expected.steps(), null, null);
+    }
+    if (agrees(a, e, declarations, seed)) {
+      return new Grade(Verdict.CORRECT, Equivalence.NUMERIC, List.of(), answerFormula, expectedFormula,
+          expected.steps(), null, null);
+    }
+    return incorrect(expected, answerFormula, diagnose(expected, a, e, declarations, shapes, seed));
+  }
+
+  private static Grade incorrect(Derivative expected, Formula answer, List<Diagnosis> diagnoses) {
+    return new Grade(Verdict.INCORRECT, null, diagnoses, answer,
+        new Formula(expected.text(), expected.latex(), expected.shape().toString()), expected.steps(), null, null);
+  }
+
+  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, Declarations declarations,
+      Shapes shapes, long seed) {
+    List<Diagnosis> found = new ArrayList<>();
+    Expr transposed = Exprs.transpose(e);
+    boolean squareVariable = expected.shape().isSquare();
+    if (squareVariable && agrees(a, transposed, declarations, seed)) {
+      found.add(layout(expected));
+      return found;
+    }
+    if (agrees(a, Exprs.negate(e), declarations, seed)) {
+      found.add(new Diagnosis(DiagnosisCode.SIGN, "Your answer has the wrong sign: it is the negative of the "
+          + "derivative. Check each minus sign of the differential, such as d(y - Xw) = -X dw."));
+      return found;
+    }
+    Double factor = factor(a, e, declarations, seed);
+    if (factor != null) {
+      found.add(new Diagnosis(DiagnosisCode.FACTOR, "Your answer is off by a constant factor: it is "
+          + describeFactor(factor) + " the derivative. Look for a factor 2 from a quadratic term, "
+          + "or a 1/2 in the function."));
+      return found;
+    }
+    List<String> symmetric = assumedSymmetric(a, e, declarations, seed, expected.variable());
+    if (!symmetric.isEmpty()) {
+      found.add(new Diagnosis(DiagnosisCode.ASSUMED_SYMMETRIC, "Your answer would be right if "
+          + String.join(" and ", symmetric) + (symmetric.size() == 1 ? " were" : " were all")
+          + " symmetric, but the problem does not say so: keep " + symmetric.get(0) + " and "
+          + symmetric.get(0) + "' apart, as in (" + symmetric.get(0) + " + " + symmetric.get(0) + "')."));
+      return found;
+    }
+    for (Expr term : terms(Simplifier.normalForm(e, shapes))) {
+      if (agrees(a, Exprs.sum(e, Exprs.negate(term)), declarations, seed)) {
+        found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term "
+            + TextPrinter.print(Simplifier.simplify(term, shapes)) + ". The product rule gives one term for "
+            + "each factor that depends on the variable."));
+        return found;
+      }
+    }
+    for (Expr term : terms(Simplifier.normalForm(a, shapes))) {
+      if (agrees(Exprs.sum(a, Exprs.negate(term)), e, declarations, seed)) {
+        found.add(new Diagnosis(DiagnosisCode.EXTRA_TERM, "Your answer has a term too many: "
+            + TextPrinter.print(Simplifier.simplify(term, shapes)) + " should not be there."));
+        return found;
+      }
+    }
+    return found;
+  }
+
+  private static Diagnosis layout(Derivative expected) {
+    String wanted = expected.layout() == Layout.DENOMINATOR
+        ? "denominator layout, where the gradient has the shape of " + expected.variable()
+        : "numerator layout, where the gradient of a scalar is a row (the transpose of the denominator form)";
+    return new Diagnosis(DiagnosisCode.LAYOUT, "Your answer is the transpose of the derivative: it is written "
+        + "in the other layout. This exercise expects " + wanted + ".");
+  }
+
+  private static List<Expr> terms(Expr e) {
+    return e instanceof Expr.Sum s ? s.terms() : List.of();
+  }
+
+  /** Whether a and b can stand in one sum (their shapes unify). */
+  private static boolean compatible(Expr a, Expr b, Declarations declarations) {
+    try {
+      ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+      return true;
+    } catch (ExpressionException clash) {
+      return false;
+    }
+  }
+
+  private static boolean agrees(Expr a, Expr b, Declarations declarations, long seed) {
+    try {
+      return compatible(a, b, declarations) && NumericEquality.equal(a, b, declarations, seed, POINTS);
+    } catch (ExpressionException noValidPoint) {
+      return false;
+    }
+  }
+
+  /** c when a = c e at random points for one constant c (not 1 or -1), else null. */
+  private static Double factor(Expr a, Expr e, Declarations declarations, long seed) {
+    try {
+      Double c = NumericEquality.leastSquaresFactor(a, e, declarations, seed);
+      if (c == null || Math.abs(Math.abs(c) - 1) < 1e-6 || Math.abs(c) < 1e-9) {
+        return null;
+      }
+      return agrees(a, Exprs.product(Exprs.number(c), e), declarations, seed + 1) ? c : null;
+    } catch (ExpressionException invalid) {
+      return null;
+    }
+  }
+
+  static String describeFactor(double c) {
+    for (int q = 1; q <= 12; q++) {
+      double p = c * q;
+      if (Math.abs(p - Math.rint(p)) < 1e-6) {
+        long n = Math.round(p);
+        return q == 1 ? n + " times" : n + "/" + q + " of";
+      }
+    }
+    return String.format(Locale.ROOT, "%.4g times", c);
+  }
+
+  /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
+  private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, long seed,
+      String variable) {
+    Set<String> candidates = new LinkedHashSet<>();
+    for (Declaration d : declarations.all()) {
+      Shape s = d.shape();
+      if (!d.name().equals(variable) && s.isSquare() && !s.isScalar() && !d.has(Property.SYMMETRIC)
+          && Children.any(e, x -> x instanceof Expr.Symbol sym && sym.name().equals(d.name()))) {
+        candidates.add(d.name());
+      }
+    }
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return NumericEquality.equalWhenSymmetric(a, e, declarations, seed, candidates)
+          ? List.copyOf(candidates) : List.of();
+    } catch (ExpressionException invalid) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.matrixcalculustutor.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.engine.Derivative;
+import org.matrixcalculustutor.engine.Engine;
+
+class GraderTest {
+
+  private static final Engine ENGINE = new Engine(Limits.DEFAULT);
+  private static final Grader GRADER = new Grader(ENGINE);
+  private static final String QUADRATIC = "x: vector n\nA: matrix n x n";
+
+  private static Grade grade(String f, String x, String declarations, Layout layout, String answer) {
+    Derivative expected = ENGINE.derive(f, x, declarations, layout);
+    return GRADER.grade(expected, answer, 42L);
+  }
+
+  private static Grade quadratic(String answer) {
+    return grade("x'*A*x", "x", QUADRATIC, Layout.DENOMINATOR, answer);
+  }
+
+  @Nested
+  class EquivalentForms {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(A + A')*x", "A*x + A'*x", "A'*x + A*x", "(A' + A) x", "A x + (x' A)'"})
+    void grade_acceptsEveryCorrectFormOfTheGradient(String answer) {
+      Grade g = quadratic(answer);
+      assertThat(g.verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(g.diagnoses()).isEmpty();
+    }
+
+    @Test
+    void grade_acceptsTheRowFormInNumeratorLayout() {
+      Grade g = grade("x'*A*x", "x", QUADRATIC, Layout.NUMERATOR, "x'*(A + A')");
+      assertThat(g.verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
+    void grade_saysASymbolicMatchIsSymbolic() {
+      assertThat(quadratic("A*x + A'*x").equivalence()).isEqualTo(Equivalence.SYMBOLIC);
+    }
+
+    @Test
+    void grade_fallsBackOnNumbersForFormsTheAlgebraDoesNotMatch() {
+      Grade g = grade("logdet(X)", "X", "X: matrix n x n invertible", Layout.DENOMINATOR, "inv(X')");
+      assertThat(g.verdict()).isEqualTo(Verdict.CORRECT);
+      Grade n = grade("x'*x", "x", "x: vector n", Layout.DENOMINATOR, "2*x'*x*x/(x'*x)");
+      assertThat(n.verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(n.equivalence()).isEqualTo(Equivalence.NUMERIC);
+    }
+  }
+
+  @Nested
+  class Diagnoses {
+
+    @Test
+    void layout_whenTheAnswerIsTheTranspose() {
+      Grade g = grade("u'*X*v", "X", "u: vector m\nX: matrix m x n\nv: vector n", Layout.DENOMINATOR, "v*u'");
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+    }
+
+    @Test
+    void layout_forARowGradientWhereAColumnIsExpected() {
+      Grade g = quadratic("x'*(A + A')");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+    }
+
+    @Test
+    void layout_forASquareVariableTransposed() {
+      Grade g = grade("tr(A*X)", "X", "A: matrix n x n\nX: matrix n x n", Layout.DENOMINATOR, "A");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+    }
+
+    @Test
+    void sign_whenTheAnswerIsTheNegative() {
+      Grade g = grade("norm(A*x - b)^2", "x", "A: matrix m x n\nx: vector n\nb: vector m", Layout.DENOMINATOR,
+          "2*A'*(b - A*x)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
+    }
+
+    @Test
+    void factor_saysWhichFactor() {
+      Grade g = grade("x'*x", "x", "x: vector n", Layout.DENOMINATOR, "x");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.FACTOR);
+      assertThat(g.diagnoses().get(0).message()).contains("1/2 of");
+    }
+
+    @Test
+    void assumedSymmetric_forTwoAxWithAGeneralA() {
+      Grade g = quadratic("2*A*x");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ASSUMED_SYMMETRIC);
+      assertThat(g.diagnoses().get(0).message()).contains("A");
+    }
+
+    @Test
+    void missingTerm_saysWhichTermIsMissing() {
+      Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_TERM);
+      assertThat(g.diagnoses().get(0).message()).contains("b");
+    }
+
+    @Test
+    void extraTerm_saysWhichTermIsTooMany() {
+      Grade g = grade("b'*x", "x", "x: vector n\nb: vector n\nc: vector n", Layout.DENOMINATOR, "b + x");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.EXTRA_TERM);
+      assertThat(g.diagnoses().get(0).message()).contains("x");
+    }
+
+    @Test
+    void shape_namesBothShapes() {
+      Grade g = grade("u'*X*v", "X", "u: vector m\nX: matrix m x n\nv: vector n", Layout.DENOMINATOR, "u");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SHAPE);
+      assertThat(g.diagnoses().get(0).message()).contains("vector m").contains("matrix m x n");
+    }
+
+    @Test
+    void unknownSymbol_namesTheSymbol() {
+      Grade g = quadratic("(A + B)*x");
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.UNKNOWN_SYMBOL);
+      assertThat(g.diagnoses().get(0).message()).contains("B");
+    }
+  }
+
+  @Nested
+  class InvalidAnswers {
+
+    @Test
+    void syntaxError_isInvalidWithItsPosition() {
+      Grade g = quadratic("(A + A'*x");
+      assertThat(g.verdict()).isEqualTo(Verdict.INVALID);
+      assertThat(g.position()).isEqualTo(10);
+      assertThat(g.error()).contains("expected ')'");
+    }
+
+    @Test
+    void shapeErrorInsideTheAnswer_isInvalid() {
+      Grade g = quadratic("A + x");
+      assertThat(g.verdict()).isEqualTo(Verdict.INVALID);
+      assertThat(g.error()).contains("equal shapes");
+    }
+
+    @Test
+    void wrongAnswerWithoutAPattern_isIncorrectWithoutDiagnosis() {
+      Grade g = quadratic("A*A*x");
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).isEmpty();
+    }
+  }
+}

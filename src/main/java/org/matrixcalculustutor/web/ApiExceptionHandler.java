@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Turns every failure of an API call into JSON {"error", "position"}: bad input is a 400 with the
@@ -51,6 +52,11 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
         .body(new ApiError("this address does not take " + e.getMethod(), null));
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<ApiError> status(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).body(new ApiError(e.getReason(), null));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -1,0 +1,29 @@
+package org.matrixcalculustutor.exercises;
+
+import java.util.List;
+
+/**
+ * One exercise of the bank. The reference answer is kept for the bank's test only: what a
+ * student is graded against is always what the engine derives from the function.
+ *
+ * @param id stable, used in addresses: /exercises/quadratic-form
+ * @param title what the list shows
+ * @param topic the group it is listed under
+ * @param level 1 (direct) to 3 (several rules)
+ * @param function f in the course's language
+ * @param variable what to differentiate with respect to
+ * @param declarations one per line
+ * @param layout denominator or numerator: which form the answer must take
+ * @param hints progressive, shown one at a time on request
+ * @param answer a reference answer, checked against the engine by the bank's test
+ */
+public record Exercise(String id, String title, String topic, int level, String function, String variable,
+    String declarations, String layout, List<String> hints, String answer) {
+
+  public Exercise {
+    hints = List.copyOf(hints);
+    if (level < 1 || level > 3 || hints.isEmpty() || hints.size() > 3) {
+      throw new IllegalArgumentException("exercise " + id + ": level 1-3 and one to three hints");
+    }
+  }
+}

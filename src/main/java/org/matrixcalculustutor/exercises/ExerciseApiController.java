@@ -1,0 +1,52 @@
+package org.matrixcalculustutor.exercises;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.matrixcalculustutor.web.EngineTiming;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The bank and its checks over JSON. */
+@RestController
+class ExerciseApiController {
+
+  private final ExerciseBank bank;
+  private final ExerciseChecker checker;
+
+  ExerciseApiController(ExerciseBank bank, ExerciseChecker checker) {
+    this.bank = bank;
+    this.checker = checker;
+  }
+
+  record ExerciseSummary(String id, String title, String topic, int level, String function, String variable,
+      String declarations, String layout, int hints) {}
+
+  record AttemptRequest(String answer, Long seed) {}
+
+  record CheckRequest(String expression, String variable, String declarations, String layout, String answer) {}
+
+  @GetMapping("/api/exercises")
+  List<ExerciseSummary> exercises() {
+    return bank.all().stream().map(e -> new ExerciseSummary(e.id(), e.title(), e.topic(), e.level(),
+        e.function(), e.variable(), e.declarations(), e.layout(), e.hints().size())).toList();
+  }
+
+  @PostMapping("/api/exercises/{id}/attempts")
+  GradeResponse attempt(@PathVariable String id, @RequestBody AttemptRequest request, HttpServletRequest http) {
+    Exercise exercise = bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "there is no exercise '" + id + "'"));
+    long seed = request.seed() == null ? 0 : request.seed();
+    return EngineTiming.time(http, () -> GradeResponse.of(checker.attempt(exercise, seed, request.answer()), id, seed));
+  }
+
+  @PostMapping("/api/check")
+  GradeResponse check(@RequestBody CheckRequest request, HttpServletRequest http) {
+    return EngineTiming.time(http, () -> GradeResponse.of(checker.check(request.expression(), request.variable(),
+        request.declarations(), request.layout(), request.answer()), null, null));
+  }
+}

@@ -1,0 +1,74 @@
+package org.matrixcalculustutor.exercises;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.engine.Derivative;
+import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.grading.Grade;
+import org.matrixcalculustutor.grading.Grader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grades attempts: each variant's derivative is derived by the engine once and kept in a
+ * bounded cache, so a check costs one parse and one comparison.
+ */
+@Component
+public class ExerciseChecker {
+
+  /** Variants and derivatives kept; beyond this the least recently used go. */
+  static final int CACHE_SIZE = 4_096;
+
+  private final Engine engine;
+  private final Grader grader;
+  private final Map<String, Variant> variants = lru();
+  private final Map<String, Derivative> derivatives = lru();
+
+  ExerciseChecker(Engine engine) {
+    this.engine = engine;
+    this.grader = new Grader(engine);
+  }
+
+  private static <V> Map<String, V> lru() {
+    return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > CACHE_SIZE;
+      }
+    });
+  }
+
+  private static <V> V cached(Map<String, V> cache, String key, Function<String, V> compute) {
+    V value = cache.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      cache.put(key, value);
+    }
+    return value;
+  }
+
+  public Variant variant(Exercise exercise, long seed) {
+    return cached(variants, exercise.id() + "#" + seed, key -> Variant.of(exercise, seed, engine));
+  }
+
+  /** The engine's derivative for a variant: what the student is graded against. */
+  public Derivative expected(Variant variant) {
+    return cached(derivatives, variant.exercise().id() + "#" + variant.seed(), key -> engine.derive(
+        variant.function(), variant.variable(), variant.declarations(), Layout.parse(variant.exercise().layout())));
+  }
+
+  public Grade attempt(Exercise exercise, long seed, String answer) {
+    Variant variant = variant(exercise, seed);
+    return grader.grade(expected(variant), answer, seed);
+  }
+
+  /** Grades an answer for any problem, not only the bank's. */
+  public Grade check(String expression, String variable, String declarations, String layout, String answer) {
+    String key = expression + "\u0000" + variable + "\u0000" + declarations + "\u0000" + layout;
+    Derivative expected = cached(derivatives, key,
+        k -> engine.derive(expression, variable, declarations, Layout.parse(layout)));
+    return grader.grade(expected, answer, key.hashCode());
+  }
+}

@@ -1,0 +1,71 @@
+package org.matrixcalculustutor.exercises;
+
+import org.matrixcalculustutor.engine.Analysis;
+import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.grading.Grade;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The exercise pages; an answer is a plain form post, so they work without JavaScript. */
+@Controller
+class ExerciseController {
+
+  static final String LIST_VIEW = "exercises/list";
+  static final String EXERCISE_VIEW = "exercises/exercise";
+
+  private final ExerciseBank bank;
+  private final ExerciseChecker checker;
+  private final Engine engine;
+
+  ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine) {
+    this.bank = bank;
+    this.checker = checker;
+    this.engine = engine;
+  }
+
+  @GetMapping("/exercises")
+  String list(Model model) {
+    model.addAttribute("topics", bank.byTopic());
+    model.addAttribute("count", bank.all().size());
+    return LIST_VIEW;
+  }
+
+  @GetMapping("/exercises/{id}")
+  String exercise(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
+      @RequestParam(defaultValue = "0") int hints, Model model) {
+    show(find(id), seed, hints, "", model);
+    return EXERCISE_VIEW;
+  }
+
+  @PostMapping("/exercises/{id}")
+  String attempt(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
+      @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer, Model model) {
+    Exercise exercise = find(id);
+    show(exercise, seed, hints, answer, model);
+    Grade grade = checker.attempt(exercise, seed, answer);
+    model.addAttribute("grade", grade);
+    return EXERCISE_VIEW;
+  }
+
+  private Exercise find(String id) {
+    return bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  private void show(Exercise exercise, long seed, int hints, String answer, Model model) {
+    Variant variant = checker.variant(exercise, seed);
+    Analysis function = engine.analyze(variant.function(), variant.declarations());
+    model.addAttribute("exercise", exercise);
+    model.addAttribute("variant", variant);
+    model.addAttribute("function", function);
+    model.addAttribute("kind", checker.expected(variant).kind().title());
+    model.addAttribute("seed", seed);
+    model.addAttribute("hintsShown", Math.max(0, Math.min(hints, exercise.hints().size())));
+    model.addAttribute("answer", answer);
+  }
+}

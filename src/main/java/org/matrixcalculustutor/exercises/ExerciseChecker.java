@@ -24,7 +24,7 @@ public class ExerciseChecker {
   private final Engine engine;
   private final Grader grader;
   private final Map<String, Variant> variants = lru();
-  private final Map<String, Derivative> derivatives = lru();
+  private final Map<String, Grader.Expected> derivatives = lru();
 
   ExerciseChecker(Engine engine) {
     this.engine = engine;
@@ -55,20 +55,23 @@ public class ExerciseChecker {
 
   /** The engine's derivative for a variant: what the student is graded against. */
   public Derivative expected(Variant variant) {
-    return cached(derivatives, variant.exercise().id() + "#" + variant.seed(), key -> engine.derive(
-        variant.function(), variant.variable(), variant.declarations(), Layout.parse(variant.exercise().layout())));
+    return prepared(variant).derivative();
+  }
+
+  private Grader.Expected prepared(Variant variant) {
+    return cached(derivatives, variant.exercise().id() + "#" + variant.seed(), key -> Grader.prepare(engine.derive(
+        variant.function(), variant.variable(), variant.declarations(), Layout.parse(variant.exercise().layout()))));
   }
 
   public Grade attempt(Exercise exercise, long seed, String answer) {
-    Variant variant = variant(exercise, seed);
-    return grader.grade(expected(variant), answer, seed);
+    return grader.grade(prepared(variant(exercise, seed)), answer, seed);
   }
 
   /** Grades an answer for any problem, not only the bank's. */
   public Grade check(String expression, String variable, String declarations, String layout, String answer) {
     String key = expression + "\u0000" + variable + "\u0000" + declarations + "\u0000" + layout;
-    Derivative expected = cached(derivatives, key,
-        k -> engine.derive(expression, variable, declarations, Layout.parse(layout)));
+    Grader.Expected expected = cached(derivatives, key,
+        k -> Grader.prepare(engine.derive(expression, variable, declarations, Layout.parse(layout))));
     return grader.grade(expected, answer, key.hashCode());
   }
 }

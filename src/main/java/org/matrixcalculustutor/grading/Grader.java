@@ -40,7 +40,25 @@ public final class Grader {
     this.engine = engine;
   }
 
+  /**
+   * A derivative made ready for grading: its normal form is computed once, not at every check.
+   *
+   * @param derivative the engine's derivative
+   * @param normalForm its fully expanded canonical form
+   */
+  public record Expected(Derivative derivative, Expr normalForm) {}
+
+  public static Expected prepare(Derivative derivative) {
+    Shapes shapes = new Shapes(derivative.function().typing().declarations());
+    return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes));
+  }
+
   public Grade grade(Derivative expected, String answerText, long seed) {
+    return grade(prepare(expected), answerText, seed);
+  }
+
+  public Grade grade(Expected prepared, String answerText, long seed) {
+    Derivative expected = prepared.derivative();
     Declarations declarations = expected.function().typing().declarations();
     Formula expectedFormula = new Formula(expected.text(), expected.latex(), expected.shape().toString());
     Analysis answer;
@@ -75,7 +93,7 @@ public final class Grader {
       return incorrect(expected, answerFormula, diagnoses);
     }
     Shapes shapes = new Shapes(declarations);
-    if (Simplifier.normalForm(a, shapes).equals(Simplifier.normalForm(e, shapes))) {
+    if (Simplifier.normalForm(a, shapes).equals(prepared.normalForm())) {
       return new Grade(Verdict.CORRECT, Equivalence.SYMBOLIC, List.of(), answerFormula, expectedFormula,
           expected.steps(), null, null);
     }

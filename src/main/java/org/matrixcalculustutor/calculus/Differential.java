@@ -141,7 +141,8 @@ final class Differential implements Expr.Visitor<Expr> {
     Expr db = d(base);
     double k = e.exponent();
     if (shapes.isScalar(base)) {
-      Expr result = Exprs.product(Exprs.number(k), new Expr.Power(base, k - 1), db);
+      Expr power = k - 1 == 1 ? base : new Expr.Power(base, k - 1);
+      Expr result = k - 1 == 0 ? Exprs.product(Exprs.number(k), db) : Exprs.product(Exprs.number(k), power, db);
       return step("power rule: d(u^k) = k u^(k-1) du", e, result);
     }
     if (k < 0) {

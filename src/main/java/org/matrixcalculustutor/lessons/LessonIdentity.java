@@ -1,0 +1,42 @@
+package org.matrixcalculustutor.lessons;
+
+/**
+ * One identity a lesson states, held in the expression language beside its LaTeX so that a test
+ * verifies it numerically. Kinds: "equal" (lhs = rhs for all values), "gradient" (the engine's
+ * derivative of function equals expected, and numerator when given), "differential" (the
+ * differential of function, written with the symbol dX, equals differential).
+ *
+ * @param chapter the lesson's slug
+ * @param id unique within the course
+ * @param kind equal, gradient or differential
+ * @param latex what the page shows
+ * @param lhs left side (equal)
+ * @param rhs right side (equal)
+ * @param function f (gradient, differential)
+ * @param variable the variable (gradient, differential)
+ * @param expected the derivative in layout (gradient)
+ * @param numerator the numerator-layout form, for the cookbook (gradient, optional)
+ * @param differential df written with dX (differential)
+ * @param declarations one per line
+ * @param layout denominator or numerator (gradient)
+ * @param exercise the id of the matching exercise, or null
+ * @param note a remark the page shows below the identity, or null
+ */
+public record LessonIdentity(String chapter, String id, String kind, String latex, String lhs, String rhs,
+    String function, String variable, String expected, String numerator, String differential,
+    String declarations, String layout, String exercise, String note) {
+
+  public boolean isGradient() {
+    return "gradient".equals(kind);
+  }
+
+  /** The identity in the expression language, as the page prints it beside the LaTeX. */
+  public String text() {
+    return switch (kind) {
+      case "equal" -> lhs + " = " + rhs;
+      case "gradient" -> "d/d" + variable + " " + function + " = " + expected + " (" + layout + " layout)";
+      case "differential" -> "d(" + function + ") = " + differential;
+      default -> throw new IllegalStateException("unknown kind " + kind);
+    };
+  }
+}

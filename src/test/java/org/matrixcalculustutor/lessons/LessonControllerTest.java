@@ -1,0 +1,68 @@
+package org.matrixcalculustutor.lessons;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LessonControllerTest {
+
+  @Autowired
+  MockMvc mvc;
+
+  static Stream<Lesson> lessons() {
+    return LessonCatalog.load().lessons().stream();
+  }
+
+  @Test
+  void index_listsEveryChapterInOrder() throws Exception {
+    ResultActions page = mvc.perform(get("/lessons")).andExpect(status().isOk());
+    for (Lesson lesson : LessonCatalog.load().lessons()) {
+      page.andExpect(content().string(containsString("href=\"/lessons/" + lesson.slug() + "\"")));
+    }
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("lessons")
+  void chapter_showsEveryIdentityItStates(Lesson lesson) throws Exception {
+    ResultActions page = mvc.perform(get("/lessons/" + lesson.slug())).andExpect(status().isOk())
+        .andExpect(content().string(containsString(lesson.title())));
+    for (String id : LessonCatalog.load().identities(lesson.slug()).keySet()) {
+      page.andExpect(content().string(containsString("id=\"identity-" + id + "\"")));
+    }
+  }
+
+  @Test
+  void workedExample_showsTheEnginesDerivationAndLinks() throws Exception {
+    mvc.perform(get("/lessons/differentials")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("d log|X| = tr(X^-1 dX)")))
+        .andExpect(content().string(containsString("/calculator?expression=tr%28A*X*B%29")))
+        .andExpect(content().string(containsString("href=\"/exercises/trace-axb\"")));
+  }
+
+  @Test
+  void pages_drawTheirFiguresAsInlineSvg() throws Exception {
+    mvc.perform(get("/lessons/vectors"))
+        .andExpect(content().string(containsString("<svg id=\"figure-circle-tangent\"")))
+        .andExpect(content().string(containsString("<svg id=\"figure-directional\"")));
+    mvc.perform(get("/lessons/machine-learning"))
+        .andExpect(content().string(containsString("<svg id=\"figure-least-squares\"")));
+  }
+
+  @Test
+  void unknownChapter_is404() throws Exception {
+    mvc.perform(get("/lessons/no-such-chapter")).andExpect(status().isNotFound());
+  }
+}

@@ -2,6 +2,10 @@ package org.matrixcalculustutor.exercises;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import org.matrixcalculustutor.grading.Grade;
+import org.matrixcalculustutor.grading.Verdict;
+import org.matrixcalculustutor.web.RateLimiter;
 import org.matrixcalculustutor.web.EngineTiming;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +21,14 @@ class ExerciseApiController {
 
   private final ExerciseBank bank;
   private final ExerciseChecker checker;
+  private final Learners learners;
+  private final RateLimiter rateLimiter;
 
-  ExerciseApiController(ExerciseBank bank, ExerciseChecker checker) {
+  ExerciseApiController(ExerciseBank bank, ExerciseChecker checker, Learners learners, RateLimiter rateLimiter) {
     this.bank = bank;
     this.checker = checker;
+    this.learners = learners;
+    this.rateLimiter = rateLimiter;
   }
 
   record ExerciseSummary(String id, String title, String topic, int level, String function, String variable,
@@ -40,8 +48,14 @@ class ExerciseApiController {
   GradeResponse attempt(@PathVariable String id, @RequestBody AttemptRequest request, HttpServletRequest http) {
     Exercise exercise = bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "there is no exercise '" + id + "'"));
-    long seed = request.seed() == null ? 0 : request.seed();
-    return EngineTiming.time(http, () -> GradeResponse.of(checker.attempt(exercise, seed, request.answer()), id, seed));
+    Optional<Learners.Learner> learner = learners.current(http);
+    long seed = learner.map(l -> l.seedFor(id)).orElse(request.seed() == null ? 0 : request.seed());
+    rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), http.getRemoteAddr());
+    Grade grade = EngineTiming.time(http, () -> checker.attempt(exercise, seed, request.answer()));
+    if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
+      learners.record(learner.get(), id, seed, request.answer(), grade);
+    }
+    return GradeResponse.of(grade, id, seed);
   }
 
   @PostMapping("/api/check")

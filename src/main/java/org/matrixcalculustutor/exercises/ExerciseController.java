@@ -2,7 +2,11 @@ package org.matrixcalculustutor.exercises;
 
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Engine;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.matrixcalculustutor.grading.Grade;
+import org.matrixcalculustutor.grading.Verdict;
+import org.matrixcalculustutor.web.RateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,11 +26,16 @@ class ExerciseController {
   private final ExerciseBank bank;
   private final ExerciseChecker checker;
   private final Engine engine;
+  private final Learners learners;
+  private final RateLimiter rateLimiter;
 
-  ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine) {
+  ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine, Learners learners,
+      RateLimiter rateLimiter) {
     this.bank = bank;
     this.checker = checker;
     this.engine = engine;
+    this.learners = learners;
+    this.rateLimiter = rateLimiter;
   }
 
   @GetMapping("/exercises")
@@ -38,17 +47,28 @@ class ExerciseController {
 
   @GetMapping("/exercises/{id}")
   String exercise(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
-      @RequestParam(defaultValue = "0") int hints, Model model) {
-    show(find(id), seed, hints, "", model);
+      @RequestParam(defaultValue = "0") int hints, HttpServletRequest request, Model model) {
+    Exercise exercise = find(id);
+    Optional<Learners.Learner> learner = learners.current(request);
+    show(exercise, learner.map(l -> l.seedFor(id)).orElse(seed), hints, "", model);
+    model.addAttribute("learner", learner.orElse(null));
     return EXERCISE_VIEW;
   }
 
   @PostMapping("/exercises/{id}")
   String attempt(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
-      @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer, Model model) {
+      @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer,
+      HttpServletRequest request, Model model) {
     Exercise exercise = find(id);
-    show(exercise, seed, hints, answer, model);
-    Grade grade = checker.attempt(exercise, seed, answer);
+    Optional<Learners.Learner> learner = learners.current(request);
+    long variant = learner.map(l -> l.seedFor(id)).orElse(seed);
+    show(exercise, variant, hints, answer, model);
+    model.addAttribute("learner", learner.orElse(null));
+    rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), request.getRemoteAddr());
+    Grade grade = checker.attempt(exercise, variant, answer);
+    if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
+      learners.record(learner.get(), id, variant, answer, grade);
+    }
     model.addAttribute("grade", grade);
     return EXERCISE_VIEW;
   }

@@ -3,7 +3,9 @@ package org.matrixcalculustutor.web;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -62,6 +64,13 @@ class ApiExceptionHandler {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("no such address", null));
+  }
+
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ApiError> databaseDown(RuntimeException e) {
+    log.warn("database unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(new ApiError("the database is not reachable; try again in a minute", null));
   }
 
   @ExceptionHandler(Exception.class)

@@ -24,4 +24,12 @@ class EngineConfiguration {
     registration.setOrder(Integer.MIN_VALUE + 10);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter() {
+    FilterRegistrationBean<DatabaseDownFilter> registration = new FilterRegistrationBean<>(new DatabaseDownFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Integer.MIN_VALUE + 5);
+    return registration;
+  }
 }

@@ -1,0 +1,39 @@
+package org.matrixcalculustutor.classroom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.matrixcalculustutor.exercises.Learners;
+import org.matrixcalculustutor.grading.Diagnosis;
+import org.matrixcalculustutor.grading.Grade;
+import org.springframework.stereotype.Component;
+
+/** Learners are students recognised by their cookie; their attempts go to the database. */
+@Component
+class ClassroomLearners implements Learners {
+
+  /** The request attribute that remembers the student for the rest of the request. */
+  static final String ATTRIBUTE = ClassroomLearners.class.getName();
+
+  private final ClassroomService classrooms;
+
+  ClassroomLearners(ClassroomService classrooms) {
+    this.classrooms = classrooms;
+  }
+
+  @Override
+  public Optional<Learner> current(HttpServletRequest request) {
+    Object known = request.getAttribute(ATTRIBUTE);
+    if (known instanceof Student student) {
+      return Optional.of(new Learner(student.getId(), student.getDisplayName()));
+    }
+    Optional<Student> student = StudentCookie.read(request).flatMap(classrooms::byToken);
+    student.ifPresent(s -> request.setAttribute(ATTRIBUTE, s));
+    return student.map(s -> new Learner(s.getId(), s.getDisplayName()));
+  }
+
+  @Override
+  public void record(Learner learner, String exerciseId, long seed, String answer, Grade grade) {
+    classrooms.record(learner.id(), exerciseId, seed, answer, grade.verdict().word(),
+        grade.diagnoses().stream().map(Diagnosis::code).map(Enum::name).toList());
+  }
+}

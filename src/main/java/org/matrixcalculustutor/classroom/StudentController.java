@@ -1,0 +1,101 @@
+package org.matrixcalculustutor.classroom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.matrixcalculustutor.exercises.Exercise;
+import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A student's own progress and history; nobody sees another student's work. */
+@Controller
+class StudentController {
+
+  static final String VIEW = "classroom/me";
+
+  private final ClassroomService classrooms;
+  private final ClassroomLearners learners;
+  private final ExerciseBank bank;
+
+  StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank) {
+    this.classrooms = classrooms;
+    this.learners = learners;
+    this.bank = bank;
+  }
+
+  record AttemptView(long id, String exercise, long seed, String answer, String verdict, List<String> diagnoses,
+      Instant at) {
+
+    static AttemptView of(Attempt a) {
+      return new AttemptView(a.getId(), a.getExerciseId(), a.getSeed(), a.getAnswer(), a.getVerdict(),
+          a.getDiagnosisCodes(), a.getCreatedAt());
+    }
+  }
+
+  /** Progress on one topic: solved of assigned. */
+  record Progress(String topic, long solved, long assigned) {}
+
+  private Optional<Student> current(HttpServletRequest request) {
+    return learners.current(request).flatMap(l -> classrooms.student(l.id()));
+  }
+
+  @GetMapping("/me")
+  String me(HttpServletRequest request, Model model) {
+    Optional<Student> student = current(request);
+    if (student.isEmpty()) {
+      return "redirect:/join";
+    }
+    List<Attempt> attempts = classrooms.attemptsOf(student.get());
+    List<String> assigned = student.get().getClassroom().getExerciseIds();
+    Map<String, Progress> progress = new LinkedHashMap<>();
+    for (String id : assigned) {
+      Exercise e = bank.find(id).orElse(null);
+      if (e == null) {
+        continue;
+      }
+      boolean solved = attempts.stream().anyMatch(a -> a.getExerciseId().equals(id) && a.isCorrect());
+      progress.merge(e.topic(), new Progress(e.topic(), solved ? 1 : 0, 1),
+          (a, b) -> new Progress(a.topic(), a.solved() + b.solved(), a.assigned() + b.assigned()));
+    }
+    model.addAttribute("student", student.get());
+    model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());
+    model.addAttribute("progress", progress.values());
+    model.addAttribute("assigned", assigned.stream().map(bank::find).flatMap(Optional::stream).toList());
+    model.addAttribute("solved", attempts.stream().filter(Attempt::isCorrect).map(Attempt::getExerciseId)
+        .distinct().toList());
+    return VIEW;
+  }
+
+  @GetMapping("/api/me/attempts")
+  @ResponseBody
+  List<AttemptView> myAttempts(HttpServletRequest request) {
+    Student student = current(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+        "join a class first: your attempts are kept once you have"));
+    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+  }
+
+  /** A student's attempts: for that student, or for the teacher of their class; 403 for anyone else. */
+  @GetMapping("/api/students/{id}/attempts")
+  @ResponseBody
+  List<AttemptView> attempts(@PathVariable long id, HttpServletRequest request, Principal principal) {
+    Student student = classrooms.student(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
+        "these attempts are not yours"));
+    boolean self = current(request).map(s -> s.getId().equals(student.getId())).orElse(false);
+    boolean teacher = principal != null
+        && student.getClassroom().getTeacher().getUsername().equals(principal.getName());
+    if (!self && !teacher) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "these attempts are not yours");
+    }
+    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+  }
+}

@@ -1,0 +1,61 @@
+package org.matrixcalculustutor.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the classroom needs from its database; run against H2 and against PostgreSQL. */
+abstract class PersistenceContract {
+
+  @Autowired
+  ClassroomService classrooms;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void migrations_createTheClassroomAndSessionTables() {
+    for (String table : List.of("teacher", "classroom", "classroom_exercise", "student", "attempt",
+        "spring_session", "spring_session_attributes")) {
+      assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isNotNegative();
+    }
+  }
+
+  @Test
+  void classStudentsAndAttempts_areStoredAndReadBack() {
+    Classroom classroom = classrooms.createClass("teacher", "Persistence " + System.nanoTime(),
+        List.of("trace-axb", "quadratic-form"));
+    ClassroomService.Joined ada = classrooms.join(classroom.getJoinCode().toLowerCase(), "Ada", "s-1").orElseThrow();
+    classrooms.record(ada.student().getId(), "trace-axb", 12, "B*A", "incorrect", List.of("LAYOUT"));
+    classrooms.record(ada.student().getId(), "trace-axb", 12, "A'*B'", "correct", List.of());
+
+    Student found = classrooms.byToken(ada.token()).orElseThrow();
+    assertThat(found.getDisplayName()).isEqualTo("Ada");
+    assertThat(found.getStudentNumber()).isEqualTo("s-1");
+    assertThat(found.getClassroom().getExerciseIds()).containsExactly("trace-axb", "quadratic-form");
+    List<Attempt> attempts = classrooms.attemptsOf(found);
+    assertThat(attempts).hasSize(2);
+    assertThat(attempts).extracting(Attempt::getVerdict).containsExactlyInAnyOrder("correct", "incorrect");
+    assertThat(attempts).filteredOn(a -> !a.isCorrect()).first()
+        .satisfies(a -> assertThat(a.getDiagnosisCodes()).containsExactly("LAYOUT"));
+
+    Gradebook book = classrooms.gradebook(classroom);
+    assertThat(book.rows()).hasSize(1);
+    Gradebook.Cell cell = book.rows().get(0).cells().get(0);
+    assertThat(cell.solved()).isTrue();
+    assertThat(cell.attempts()).isEqualTo(2);
+    assertThat(cell.firstSolvedAt()).isNotNull();
+    assertThat(book.commonDiagnoses().get("trace-axb")).extracting(java.util.Map.Entry::getKey).containsExactly("LAYOUT");
+  }
+
+  @Test
+  void tokens_areStoredOnlyAsHashes() {
+    Classroom classroom = classrooms.createClass("teacher", "Hashes " + System.nanoTime(), List.of("trace"));
+    ClassroomService.Joined bo = classrooms.join(classroom.getJoinCode(), "Bo", null).orElseThrow();
+    Long plain = jdbc.queryForObject("select count(*) from student where token_hash = ?", Long.class, bo.token());
+    assertThat(plain).isZero();
+  }
+}

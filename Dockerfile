@@ -1,0 +1,34 @@
+# Matrix Calculus Tutor: build with the Maven wrapper, run on a JRE as a non-root user.
+# The base images are arguments so a machine without a registry can build from local images.
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY frontend-assets/ frontend-assets/
+COPY src/ src/
+ARG MAVEN_ARGS=""
+RUN ./mvnw -B ${MAVEN_ARGS} -DskipTests package \
+    && cp target/matrix-calculus-tutor-*.jar /tmp/app.jar
+
+FROM ${RUNTIME_IMAGE}
+# curl serves the health check; install it only where the base image lacks it
+RUN command -v curl >/dev/null 2>&1 \
+    || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)
+RUN groupadd --system tutor \
+    && useradd --system --gid tutor --home-dir /app --shell /usr/sbin/nologin tutor \
+    && mkdir -p /app /data \
+    && chown tutor:tutor /app /data
+WORKDIR /app
+COPY --from=build --chown=tutor:tutor /tmp/app.jar /app/app.jar
+USER tutor
+ENV PORT=8080 \
+    TUTOR_DATA_DIR=/data \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]

@@ -33,6 +33,11 @@ public final class Shapes {
     return e instanceof Expr.Number || of(e).isScalar();
   }
 
+  /** Whether e is a symbol declared orthogonal: Q'Q = QQ' = I. */
+  public boolean isOrthogonal(Expr e) {
+    return e instanceof Expr.Symbol s && declarations.has(s.name(), Property.ORTHOGONAL);
+  }
+
   /** Whether e equals its transpose: declared symmetric, spd or diagonal, or built so (X'X, inv(S)). */
   public boolean isSymmetric(Expr e) {
     if (e instanceof Expr.Symbol s) {

@@ -279,7 +279,7 @@ public final class Simplifier {
     return e;
   }
 
-  /** inv(A)*A = A*inv(A) = I inside a product. */
+  /** inv(A)*A = A*inv(A) = I inside a product; Q'Q = QQ' = I for an orthogonal Q. */
   Expr cancelInverses(Expr e) {
     if (!(e instanceof Expr.Product p)) {
       return e;
@@ -289,7 +289,9 @@ public final class Simplifier {
       Expr a = factors.get(i);
       Expr b = factors.get(i + 1);
       boolean cancels = (a instanceof Expr.Inverse inv && inv.argument().equals(b))
-          || (b instanceof Expr.Inverse inv2 && inv2.argument().equals(a));
+          || (b instanceof Expr.Inverse inv2 && inv2.argument().equals(a))
+          || (a instanceof Expr.Transpose ta && ta.argument().equals(b) && shapes.isOrthogonal(b))
+          || (b instanceof Expr.Transpose tb && tb.argument().equals(a) && shapes.isOrthogonal(a));
       if (cancels && !shapes.isScalar(a)) {
         List<Expr> rest = new ArrayList<>(factors.subList(0, i));
         rest.addAll(factors.subList(i + 2, factors.size()));
@@ -370,7 +372,7 @@ public final class Simplifier {
     return e;
   }
 
-  /** inv(inv(A)) = A; a scalar's inverse is its reciprocal; X^-1 of a matrix is inv(X). */
+  /** inv(inv(A)) = A; inv(Q) = Q' for orthogonal Q; a scalar's inverse is its reciprocal; X^-1 of a matrix is inv(X). */
   Expr simplifyInverse(Expr e) {
     if (e instanceof Expr.Inverse inv) {
       Expr a = inv.argument();
@@ -379,6 +381,9 @@ public final class Simplifier {
       }
       if (a instanceof Expr.Number n && n.value() != 0) {
         return Exprs.number(1 / n.value());
+      }
+      if (shapes.isOrthogonal(a)) {
+        return new Expr.Transpose(a);
       }
       if (shapes.isScalar(a)) {
         return new Expr.Power(a, -1);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.matrixcalculustutor.exercises.Exercise;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.lessons.LessonCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ class StudentController {
   private final ClassroomService classrooms;
   private final ClassroomLearners learners;
   private final ExerciseBank bank;
+  private final LessonCatalog lessons = LessonCatalog.load();
 
   StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank) {
     this.classrooms = classrooms;
@@ -42,8 +44,8 @@ class StudentController {
     }
   }
 
-  /** Progress on one topic: solved of assigned. */
-  record Progress(String topic, long solved, long assigned) {}
+  /** Progress in one chapter: solved of assigned. */
+  record Progress(String chapter, long solved, long assigned) {}
 
   private Optional<Student> current(HttpServletRequest request) {
     return learners.current(request).flatMap(l -> classrooms.student(l.id()));
@@ -64,8 +66,9 @@ class StudentController {
         continue;
       }
       boolean solved = attempts.stream().anyMatch(a -> a.getExerciseId().equals(id) && a.isCorrect());
-      progress.merge(e.topic(), new Progress(e.topic(), solved ? 1 : 0, 1),
-          (a, b) -> new Progress(a.topic(), a.solved() + b.solved(), a.assigned() + b.assigned()));
+      String chapter = lessons.lesson(e.chapter()).map(l -> l.number() + ". " + l.title()).orElse(e.topic());
+      progress.merge(chapter, new Progress(chapter, solved ? 1 : 0, 1),
+          (a, b) -> new Progress(a.chapter(), a.solved() + b.solved(), a.assigned() + b.assigned()));
     }
     model.addAttribute("student", student.get());
     model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());

@@ -9,6 +9,7 @@ import java.util.List;
  * @param id stable, used in addresses: /exercises/quadratic-form
  * @param title what the list shows
  * @param topic the group it is listed under
+ * @param chapter the slug of the lesson that teaches it
  * @param level 1 (direct) to 3 (several rules)
  * @param function f in the course's language
  * @param variable what to differentiate with respect to
@@ -17,7 +18,7 @@ import java.util.List;
  * @param hints progressive, shown one at a time on request
  * @param answer a reference answer, checked against the engine by the bank's test
  */
-public record Exercise(String id, String title, String topic, int level, String function, String variable,
+public record Exercise(String id, String title, String topic, String chapter, int level, String function, String variable,
     String declarations, String layout, List<String> hints, String answer) {
 
   public Exercise {

@@ -148,4 +148,37 @@ public final class SvgFigures {
         .append(" + ").append(String.format(Locale.ROOT, "%.2f", w1)).append(" x (normal equations)</text>");
     return svg.append("</svg>").toString();
   }
+
+  /**
+   * The shapes the two layouts give for x in R^3 and y in R^2: the gradient of a scalar as a row or
+   * a column, the Jacobian as 2 x 3 or 3 x 2; one square per entry.
+   */
+  public String layoutShapes() {
+    StringBuilder svg = new StringBuilder("<svg id=\"figure-layouts\" class=\"figure wide\" viewBox=\"0 0 440 230\" "
+        + "role=\"img\" aria-label=\"Shapes of derivatives in numerator and denominator layout\">");
+    svg.append("<text x=\"130\" y=\"18\" font-size=\"13\" text-anchor=\"middle\">numerator layout</text>");
+    svg.append("<text x=\"330\" y=\"18\" font-size=\"13\" text-anchor=\"middle\">denominator layout</text>");
+    svg.append("<text x=\"8\" y=\"70\" font-size=\"13\">∂f/∂x</text>");
+    svg.append("<text x=\"8\" y=\"170\" font-size=\"13\">∂y/∂x</text>");
+    grid(svg, 95, 55, 1, 3, "#2f5bd3");
+    grid(svg, 315, 35, 3, 1, "#c0392b");
+    grid(svg, 95, 140, 2, 3, "#2f5bd3");
+    grid(svg, 305, 130, 3, 2, "#c0392b");
+    svg.append("<text x=\"130\" y=\"100\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5d6678\">1 × 3 (a row)</text>");
+    svg.append("<text x=\"385\" y=\"75\" font-size=\"12\" fill=\"#5d6678\">3 × 1</text>");
+    svg.append("<text x=\"130\" y=\"210\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5d6678\">2 × 3 (J)</text>");
+    svg.append("<text x=\"385\" y=\"175\" font-size=\"12\" fill=\"#5d6678\">3 × 2 (Jᵀ)</text>");
+    return svg.append("</svg>").toString();
+  }
+
+  private static void grid(StringBuilder svg, double x, double y, int rows, int cols, String color) {
+    double cell = 22;
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        svg.append("<rect x=\"").append(f(x + j * cell)).append("\" y=\"").append(f(y + i * cell))
+            .append("\" width=\"").append(f(cell - 2)).append("\" height=\"").append(f(cell - 2))
+            .append("\" fill=\"").append(color).append("\" fill-opacity=\"0.18\" stroke=\"").append(color).append("\"/>");
+      }
+    }
+  }
 }

@@ -12,6 +12,7 @@ class SimplifierTest {
       A: matrix n x n
       B: matrix n x n
       S: matrix n x n symmetric
+      Q: matrix n x n orthogonal
       X: matrix m x n
       Y: matrix m x p
       C: matrix n x p
@@ -30,7 +31,7 @@ class SimplifierTest {
   }
 
   private static Expr parse(String text) {
-    return Parser.parse(text, Limits.DEFAULT, Set.of("A", "B", "C", "S", "X", "Y", "x", "y", "a", "c")).expr();
+    return Parser.parse(text, Limits.DEFAULT, Set.of("A", "B", "C", "Q", "S", "X", "Y", "x", "y", "a", "c")).expr();
   }
 
   private static Typing typing(String text) {
@@ -124,6 +125,13 @@ class SimplifierTest {
     @Test
     void cancelInverses_removesAMatrixNextToItsInverse() {
       assertThat(simplify("A*inv(A)*x")).isEqualTo("x");
+    }
+
+    @Test
+    void orthogonalDeclaration_isUsedToCancelAndInvert() {
+      assertThat(simplify("Q'*Q*x")).isEqualTo("x");
+      assertThat(simplify("A*Q*Q'")).isEqualTo("A");
+      assertThat(simplify("inv(Q)*x")).isEqualTo("Q'*x");
     }
 
     @Test

@@ -86,7 +86,9 @@ class ClassroomTest {
       assertThat(cookie.getMaxAge()).isGreaterThan(300 * 24 * 3600);
       assertThat(cookie.isHttpOnly()).isTrue();
       mvc.perform(get("/me").cookie(cookie)).andExpect(status().isOk())
-          .andExpect(content().string(containsString("Ada")));
+          .andExpect(content().string(containsString("Ada")))
+          .andExpect(content().string(containsString("3. Derivatives with vectors")))
+          .andExpect(content().string(containsString("0 of 1 solved")));
     }
 
     @Test

@@ -34,6 +34,12 @@ class ExerciseBankTest {
   }
 
   @Test
+  void everyExercise_belongsToAChapterOfTheLessons() {
+    var lessons = org.matrixcalculustutor.lessons.LessonCatalog.load();
+    assertThat(BANK.all()).allSatisfy(e -> assertThat(lessons.lesson(e.chapter())).as(e.id()).isPresent());
+  }
+
+  @Test
   void bank_coversTheTopicsOfTheCourse() {
     Set<String> functions = BANK.all().stream().map(Exercise::function).collect(Collectors.toSet());
     assertThat(functions).contains("x'*A*x", "x'*S*x", "a'*x", "x'*x", "norm(A*x - b)^2", "norm(Y - X*A)^2",

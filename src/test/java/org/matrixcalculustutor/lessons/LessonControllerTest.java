@@ -57,6 +57,8 @@ class LessonControllerTest {
     mvc.perform(get("/lessons/vectors"))
         .andExpect(content().string(containsString("<svg id=\"figure-circle-tangent\"")))
         .andExpect(content().string(containsString("<svg id=\"figure-directional\"")));
+    mvc.perform(get("/lessons/kinds-and-layouts"))
+        .andExpect(content().string(containsString("<svg id=\"figure-layouts\"")));
     mvc.perform(get("/lessons/machine-learning"))
         .andExpect(content().string(containsString("<svg id=\"figure-least-squares\"")));
   }

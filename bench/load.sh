@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Load test on loopback with wrk (Debian's package): starts the app from its jar on 127.0.0.1,
+# 64 connections for 30 s, prints requests/s and the latency distribution, then stops the app.
+#   bench/load.sh attempts      # exercise attempts (checks)
+#   bench/load.sh derivative    # /api/derivative
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scenario=${1:-attempts}
+connections=${CONNECTIONS:-64}
+seconds=${SECONDS_TO_RUN:-30}
+port=${PORT:-18081}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+./mvnw -B -q -DskipTests package
+data=$(mktemp -d)
+java -jar target/matrix-calculus-tutor-*.jar --server.address=127.0.0.1 --server.port="$port" \
+  --tutor.data-dir="$data" --tutor.rate-limit.attempts-per-address=1000000000 --logging.level.root=WARN ${APP_ARGS:-} &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+url="http://127.0.0.1:$port"
+wrk -t2 -c"$connections" -d10s -s "bench/$scenario.lua" "$url" >/dev/null   # warm-up
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "bench/$scenario.lua" "$url"

@@ -52,11 +52,13 @@ class ClassroomBrowserTest {
     }
   }
 
-  private void signIn(WebDriver driver) {
+  private void signIn(Browser browser) {
+    WebDriver driver = browser.driver();
     driver.get(url("/login"));
     driver.findElement(By.id("username")).sendKeys("teacher");
     driver.findElement(By.id("password")).sendKeys("test-password");
     driver.findElement(By.id("sign-in")).click();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("create-class")));
   }
 
   private String answerOf(String exercise, long studentId, String name) {
@@ -78,8 +80,7 @@ class ClassroomBrowserTest {
     app = start(dataDir);
     WebDriver driver = browser.driver();
 
-    signIn(driver);
-    browser.waiting().until(ExpectedConditions.urlContains("/teacher"));
+    signIn(browser);
     driver.findElement(By.id("class-name")).sendKeys("Matrix calculus 101");
     driver.findElement(By.id("assign-trace-axb")).click();
     driver.findElement(By.id("assign-quadratic-form")).click();
@@ -103,7 +104,7 @@ class ClassroomBrowserTest {
     answer(browser, "quadratic-form", "2*(" + answerOf("quadratic-form", adaId, "Ada") + ")");
     assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("Not yet right");
 
-    signIn(driver);
+    signIn(browser);
     driver.get(gradebook);
     assertGradebook(driver);
     String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gradebook + "/gradebook.csv"))

@@ -119,18 +119,23 @@ final class Differential implements Expr.Visitor<Expr> {
     return Exprs.sum(e.terms().stream().map(this::d).filter(t -> !Exprs.isZero(t)).toList());
   }
 
+  /** d(f1 f2 ... fk) = Σ f1 .. d(fi) .. fk, the order of the factors kept; one term per factor that varies. */
+  private List<Expr> productRule(List<Expr> factors, java.util.function.Function<List<Expr>, Expr> rebuild) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = 0; i < factors.size(); i++) {
+      Expr di = d(factors.get(i));
+      if (!Exprs.isZero(di)) {
+        List<Expr> varied = new ArrayList<>(factors);
+        varied.set(i, di);
+        terms.add(rebuild.apply(varied));
+      }
+    }
+    return terms;
+  }
+
   @Override
   public Expr product(Expr.Product e) {
-    List<Expr> terms = new ArrayList<>();
-    for (int i = 0; i < e.factors().size(); i++) {
-      Expr di = d(e.factors().get(i));
-      if (Exprs.isZero(di)) {
-        continue;
-      }
-      List<Expr> factors = new ArrayList<>(e.factors());
-      factors.set(i, di);
-      terms.add(Exprs.product(factors));
-    }
+    List<Expr> terms = productRule(e.factors(), Exprs::product);
     Expr result = Exprs.sum(terms);
     return terms.size() > 1 ? step("product rule: d(XY) = dX Y + X dY", e, result) : result;
   }
@@ -176,16 +181,7 @@ final class Differential implements Expr.Visitor<Expr> {
 
   @Override
   public Expr hadamard(Expr.Hadamard e) {
-    List<Expr> terms = new ArrayList<>();
-    for (int i = 0; i < e.factors().size(); i++) {
-      Expr di = d(e.factors().get(i));
-      if (Exprs.isZero(di)) {
-        continue;
-      }
-      List<Expr> factors = new ArrayList<>(e.factors());
-      factors.set(i, di);
-      terms.add(new Expr.Hadamard(factors));
-    }
+    List<Expr> terms = productRule(e.factors(), Expr.Hadamard::new);
     Expr result = Exprs.sum(terms);
     return terms.size() > 1 ? step("product rule: d(X ⊙ Y) = dX ⊙ Y + X ⊙ dY", e, result) : result;
   }

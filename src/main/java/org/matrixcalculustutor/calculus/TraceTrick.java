@@ -141,15 +141,7 @@ final class TraceTrick {
 
   private void peelProduct(Expr p, Expr.Product q, List<Expr> out) {
     List<Expr> factors = q.factors();
-    int index = -1;
-    for (int i = 0; i < factors.size(); i++) {
-      if (hasDx(factors.get(i))) {
-        if (index >= 0) {
-          throw notLinear(q);
-        }
-        index = i;
-      }
-    }
+    int index = factorWithDx(q, factors);
     Expr inner = factors.get(index);
     List<Expr> others = new ArrayList<>(factors);
     others.remove(index);
@@ -190,15 +182,7 @@ final class TraceTrick {
     }
     if (q instanceof Expr.Product product) {
       List<Expr> factors = product.factors();
-      int index = -1;
-      for (int i = 0; i < factors.size(); i++) {
-        if (hasDx(factors.get(i))) {
-          if (index >= 0) {
-            throw notLinear(q);
-          }
-          index = i;
-        }
-      }
+      int index = factorWithDx(q, factors);
       Expr inner = factors.get(index);
       if (inner instanceof Expr.Sum s) {
         // (L (a + b) R) dx = L a R dx + L b R dx
@@ -258,6 +242,20 @@ final class TraceTrick {
       return new Expr.MatrixLiteral(rows);
     }
     throw new ExpressionException("cannot read the Jacobian off through " + describe(q));
+  }
+
+  /** The index of the one factor that holds dX; a product linear in dX has exactly one. */
+  private int factorWithDx(Expr q, List<Expr> factors) {
+    int index = -1;
+    for (int i = 0; i < factors.size(); i++) {
+      if (hasDx(factors.get(i))) {
+        if (index >= 0) {
+          throw notLinear(q);
+        }
+        index = i;
+      }
+    }
+    return index;
   }
 
   private static String describe(Expr e) {

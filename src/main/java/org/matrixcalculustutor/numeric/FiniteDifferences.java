@@ -22,8 +22,6 @@ public final class FiniteDifferences {
   static final double STEP = 1e-6;
   /** Below this size a difference counts as absolute, not relative. */
   static final double FLOOR = 1e-6;
-  /** How many random points may be invalid (singular, outside a domain) before giving up. */
-  static final int MAX_DRAWS = 30;
 
   private FiniteDifferences() {}
 
@@ -38,38 +36,24 @@ public final class FiniteDifferences {
     Typing fTyping = ShapeChecker.check(f, declarations);
     Typing dTyping = ShapeChecker.check(derivative, declarations);
     Random random = new Random(seed);
-    double worst = 0;
-    int valid = 0;
-    ExpressionException last = null;
-    for (int draw = 0; draw < MAX_DRAWS && valid < POINTS; draw++) {
-      Bindings point = RandomBindings.draw(declarations, random);
-      try {
-        SimpleMatrix d = Evaluator.evaluate(derivative, dTyping, point);
-        SimpleMatrix at = point.value(variable);
-        double pointWorst = 0;
-        for (int k = 0; k < DIRECTIONS; k++) {
-          SimpleMatrix v = RandomBindings.uniform(random, at.getNumRows(), at.getNumCols(), -1, 1);
-          SimpleMatrix plus = Evaluator.evaluate(f, fTyping, point.with(variable, at.plus(STEP, v)));
-          SimpleMatrix minus = Evaluator.evaluate(f, fTyping, point.with(variable, at.minus(v.scale(STEP))));
-          SimpleMatrix numeric = plus.minus(minus).divide(2 * STEP); // (f(X+hV) - f(X-hV)) / 2h
-          SimpleMatrix analytic = directional(d, v, kind, layout);
-          if (analytic == null || numeric.getNumElements() != analytic.getNumElements()) {
-            return Double.POSITIVE_INFINITY;
-          }
-          double scale = Math.max(FLOOR, Math.max(numeric.normF(), analytic.normF()));
-          pointWorst = Math.max(pointWorst, reshaped(numeric, analytic).minus(analytic).normF() / scale);
+    return ValidPoints.worst(declarations, random, POINTS, point -> {
+      SimpleMatrix d = Evaluator.evaluate(derivative, dTyping, point);
+      SimpleMatrix at = point.value(variable);
+      double worst = 0;
+      for (int k = 0; k < DIRECTIONS; k++) {
+        SimpleMatrix v = RandomBindings.uniform(random, at.getNumRows(), at.getNumCols(), -1, 1);
+        SimpleMatrix plus = Evaluator.evaluate(f, fTyping, point.with(variable, at.plus(STEP, v)));
+        SimpleMatrix minus = Evaluator.evaluate(f, fTyping, point.with(variable, at.minus(v.scale(STEP))));
+        SimpleMatrix numeric = plus.minus(minus).divide(2 * STEP); // (f(X+hV) - f(X-hV)) / 2h
+        SimpleMatrix analytic = directional(d, v, kind, layout);
+        if (analytic == null || numeric.getNumElements() != analytic.getNumElements()) {
+          return Double.POSITIVE_INFINITY;
         }
-        worst = Math.max(worst, pointWorst);
-        valid++;
-      } catch (ExpressionException invalidPoint) {
-        last = invalidPoint;
+        double scale = Math.max(FLOOR, Math.max(numeric.normF(), analytic.normF()));
+        worst = Math.max(worst, reshaped(numeric, analytic).minus(analytic).normF() / scale);
       }
-    }
-    if (valid == 0) {
-      throw new ExpressionException("the finite-difference check found no point where f and its "
-          + "derivative have values" + (last == null ? "" : ": " + last.getMessage()));
-    }
-    return worst;
+      return worst;
+    }, "f and its derivative have values (the finite-difference check)");
   }
 
   /** The derivative applied to the direction, in the shape of f; null when the shapes do not fit. */

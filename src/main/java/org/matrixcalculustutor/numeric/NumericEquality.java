@@ -15,7 +15,6 @@ public final class NumericEquality {
   /** Relative difference below which two values count as equal. */
   public static final double TOLERANCE = 1e-7;
   static final double FLOOR = 1e-9;
-  static final int MAX_DRAWS = 30;
 
   private NumericEquality() {}
 
@@ -34,30 +33,15 @@ public final class NumericEquality {
     } catch (ExpressionException shapesDiffer) {
       return Double.POSITIVE_INFINITY;
     }
-    Random random = new Random(seed);
-    double worst = 0;
-    int valid = 0;
-    ExpressionException last = null;
-    for (int draw = 0; draw < MAX_DRAWS && valid < points; draw++) {
-      Bindings point = RandomBindings.draw(declarations, random);
-      try {
-        SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-        SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
-        if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
-          return Double.POSITIVE_INFINITY;
-        }
-        double scale = Math.max(FLOOR, Math.max(va.normF(), vb.normF()));
-        worst = Math.max(worst, va.minus(vb).normF() / scale); // ||a - b|| / max(||a||, ||b||)
-        valid++;
-      } catch (ExpressionException invalidPoint) {
-        last = invalidPoint;
+    return ValidPoints.worst(declarations, new Random(seed), points, point -> {
+      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+      if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
+        return Double.POSITIVE_INFINITY;
       }
-    }
-    if (valid == 0) {
-      throw new ExpressionException("no point was found where both expressions have values"
-          + (last == null ? "" : ": " + last.getMessage()));
-    }
-    return worst;
+      double scale = Math.max(FLOOR, Math.max(va.normF(), vb.normF()));
+      return va.minus(vb).normF() / scale; // ||a - b|| / max(||a||, ||b||)
+    }, "both expressions have values");
   }
 
   public static boolean equal(Expr a, Expr b, Declarations declarations, long seed, int points) {

@@ -90,6 +90,8 @@ class ClassroomBrowserTest {
     assertThat(code).hasSize(10);
     driver.get(url("/teacher"));
     driver.findElement(By.id("sign-out")).click();
+    // The sign-out form navigates on its own; opening /join before it lands would be cancelled by it.
+    browser.waiting().until(ExpectedConditions.urlToBe(url("/")));
 
     driver.get(url("/join"));
     driver.findElement(By.id("code")).sendKeys(code);

@@ -65,7 +65,7 @@ public final class FiniteDifferences {
         worst = Math.max(worst, numeric.minus(analytic).normF() / scale); // ||num - ana|| / scale
       }
       return worst;
-    }, "f and its derivative have values (the finite-difference check)");
+    }, "the finite-difference check");
   }
 
   /**

@@ -14,31 +14,41 @@ import org.matrixcalculustutor.algebra.Size;
  */
 public record Bindings(Map<String, SimpleMatrix> values, Map<String, Integer> sizes) {
 
+  /** Joins the factors of a size name such as "m*n", the size of a Kronecker product or of vec(X). */
+  static final String TIMES = "*";
+
   public Bindings {
     values = Map.copyOf(values);
     sizes = Map.copyOf(sizes);
   }
 
-  /** The number a size stands for here; "m*n" (the size of a Kronecker product) multiplies. */
+  /** The number a size stands for here: a whole number is itself, a name is looked up, "m*n" multiplies. */
   public int size(Size size) {
-    if (size instanceof Size.Fixed f) {
-      return f.value();
+    if (size instanceof Size.Fixed fixed) {
+      return fixed.value();
     }
-    String name = size.toString();
-    if (name.contains("*")) {
+    if (size instanceof Size.Named named) {
+      return named(named.name());
+    }
+    throw new ExpressionException("the size " + size + " was never solved");
+  }
+
+  private int named(String name) {
+    Integer value = sizes.get(name);
+    if (value != null) {
+      return value;
+    }
+    if (name.contains(TIMES)) {
       int product = 1;
-      for (String part : name.split("\\*")) {
-        product *= size(Size.of(part));
+      for (String factor : name.split("\\" + TIMES)) {
+        product *= size(Size.of(factor));
       }
       return product;
     }
-    Integer value = sizes.get(name);
-    if (value == null) {
-      throw new ExpressionException("no value for the size " + name);
-    }
-    return value;
+    throw new ExpressionException("no value for the size " + name);
   }
 
+  /** The value of a symbol, or of a direction "dX". */
   public SimpleMatrix value(String symbol) {
     SimpleMatrix value = values.get(symbol);
     if (value == null) {
@@ -47,6 +57,7 @@ public record Bindings(Map<String, SimpleMatrix> values, Map<String, Integer> si
     return value;
   }
 
+  /** These bindings with symbol bound to value (replacing any value it had). */
   public Bindings with(String symbol, SimpleMatrix value) {
     Map<String, SimpleMatrix> copy = new HashMap<>(values);
     copy.put(symbol, value);

@@ -1,6 +1,14 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.MatrixDimensionException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.LUDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
@@ -9,13 +17,14 @@ import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 
 /**
- * Evaluates an expression with EJML for given values. Context-sized constants (I, ones) take
- * their size from the Typing of the same tree. Anything that has no value (a singular matrix to
- * invert, the log of a negative number) is an ExpressionException, never an EJML one.
+ * Evaluates an expression with EJML for given values (the semantics of LANGUAGE.md). Context-sized
+ * constants (I, ones, zeros without sizes) take their size from the Typing of the same tree.
+ * Anything that has no value here (a singular matrix to invert, the log of a non-positive entry, a
+ * non-finite result, shapes that do not fit) is an ExpressionException, never an EJML one.
  */
 public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
-  /** Beyond this condition number a matrix counts as singular. */
+  /** Beyond this condition number (1-norm) a matrix counts as singular. */
   static final double MAX_CONDITION = 1e12;
 
   private final Typing typing;
@@ -26,15 +35,353 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     this.bindings = bindings;
   }
 
+  /**
+   * The value of expr.
+   *
+   * @param typing the shapes of expr's nodes (ShapeChecker.check of this same tree); may be null
+   *     when expr has no context-sized constant
+   * @throws ExpressionException when expr has no finite value for these bindings
+   */
   public static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings) {
-    SimpleMatrix value = expr.accept(new Evaluator(typing, bindings));
-    for (int i = 0; i < value.getNumElements(); i++) {
-      if (!Double.isFinite(value.get(i))) {
-        throw new ExpressionException(TextPrinter.print(expr) + " has no finite value here");
-      }
+    SimpleMatrix value;
+    try {
+      value = expr.accept(new Evaluator(typing, bindings));
+    } catch (MatrixDimensionException | IllegalArgumentException unexpected) {
+      throw new ExpressionException("cannot evaluate " + TextPrinter.print(expr) + ": " + unexpected.getMessage());
     }
+    requireFinite(value, expr);
     return value;
   }
+
+  // ---------------------------------------------------------------- leaves
+
+  @Override
+  public SimpleMatrix symbol(Expr.Symbol e) {
+    return bindings.value(e.name());
+  }
+
+  @Override
+  public SimpleMatrix number(Expr.Number e) {
+    return scalar(e.value());
+  }
+
+  @Override
+  public SimpleMatrix identity(Expr.Identity e) {
+    int n = e.size() == null ? rows(e) : bindings.size(e.size());
+    return SimpleMatrix.identity(n); // I
+  }
+
+  @Override
+  public SimpleMatrix ones(Expr.Ones e) {
+    int n = e.size() == null ? rows(e) : bindings.size(e.size());
+    return filled(n, 1, 1); // (1, ..., 1)'
+  }
+
+  @Override
+  public SimpleMatrix zeros(Expr.Zeros e) {
+    int rows = e.rows() == null ? rows(e) : bindings.size(e.rows());
+    int cols = e.cols() == null ? cols(e) : bindings.size(e.cols());
+    return new SimpleMatrix(rows, cols); // 0
+  }
+
+  @Override
+  public SimpleMatrix differential(Expr.Differential e) {
+    return bindings.value("d" + e.variable().name()); // dX: the direction bound to "dX"
+  }
+
+  // ---------------------------------------------------------------- sums and products
+
+  @Override
+  public SimpleMatrix sum(Expr.Sum e) {
+    SimpleMatrix total = null;
+    for (Expr term : e.terms()) {
+      if (term instanceof Expr.Number n && n.value() == 0) {
+        continue; // a literal 0 is the zero of any shape
+      }
+      SimpleMatrix value = term.accept(this);
+      if (total == null) {
+        total = value;
+      } else {
+        requireSameShape(total, value, "a sum", e);
+        total = total.plus(value); // a + b
+      }
+    }
+    return total == null ? new SimpleMatrix(rows(e), cols(e)) : total;
+  }
+
+  @Override
+  public SimpleMatrix product(Expr.Product e) {
+    SimpleMatrix acc = null;
+    for (Expr factor : e.factors()) {
+      SimpleMatrix value = factor.accept(this);
+      acc = acc == null ? value : times(acc, value, e);
+    }
+    return acc;
+  }
+
+  @Override
+  public SimpleMatrix power(Expr.Power e) {
+    SimpleMatrix base = e.base().accept(this);
+    double k = e.exponent();
+    if (isScalar(base)) {
+      return requireFinite(scalar(Math.pow(base.get(0), k)), e); // a^k
+    }
+    requireSquare(base, "a matrix power", e);
+    if (k != Math.rint(k)) {
+      throw new ExpressionException(TextPrinter.print(e) + ": only a scalar takes a fractional power");
+    }
+    SimpleMatrix factor = k < 0 ? invert(base, e.base()) : base; // X^-k = (X^-1)^k
+    return integerPower(factor, (long) Math.abs(k));
+  }
+
+  /** X^k by repeated squaring: X^k = (X^2)^(k/2) X^(k mod 2). */
+  private static SimpleMatrix integerPower(SimpleMatrix x, long k) {
+    SimpleMatrix result = SimpleMatrix.identity(x.getNumRows()); // X^0 = I
+    SimpleMatrix square = x;
+    for (long rest = k; rest > 0; rest >>= 1) {
+      if ((rest & 1) == 1) {
+        result = result.mult(square); // result X^(2^i)
+      }
+      if (rest > 1) {
+        square = square.mult(square); // X^(2^(i+1)) = X^(2^i) X^(2^i)
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public SimpleMatrix elementPower(Expr.ElementPower e) {
+    double k = e.exponent();
+    return map(e.base().accept(this), v -> Math.pow(v, k), e); // (A .^ k)_ij = A_ij^k
+  }
+
+  @Override
+  public SimpleMatrix hadamard(Expr.Hadamard e) {
+    SimpleMatrix acc = null;
+    for (Expr factor : e.factors()) {
+      SimpleMatrix value = factor.accept(this);
+      if (acc == null) {
+        acc = value;
+      } else {
+        requireSameShape(acc, value, "an entry-wise product", e);
+        acc = acc.elementMult(value); // (A .* B)_ij = A_ij B_ij
+      }
+    }
+    return acc;
+  }
+
+  @Override
+  public SimpleMatrix hadamardQuotient(Expr.HadamardQuotient e) {
+    SimpleMatrix n = e.numerator().accept(this);
+    SimpleMatrix d = e.denominator().accept(this);
+    requireSameShape(n, d, "an entry-wise division", e);
+    return requireFinite(n.elementDiv(d), e); // (A ./ B)_ij = A_ij / B_ij
+  }
+
+  @Override
+  public SimpleMatrix kron(Expr.Kron e) {
+    return e.left().accept(this).kron(e.right().accept(this)); // [A_ij B]
+  }
+
+  @Override
+  public SimpleMatrix inner(Expr.Inner e) {
+    SimpleMatrix a = e.left().accept(this);
+    SimpleMatrix b = e.right().accept(this);
+    requireSameShape(a, b, "an inner product", e);
+    double sum = 0;
+    for (int i = 0; i < a.getNumElements(); i++) {
+      sum += a.get(i) * b.get(i); // <A, B> = sum_ij A_ij B_ij = tr(A'B)
+    }
+    return scalar(sum);
+  }
+
+  // ---------------------------------------------------------------- matrix functions
+
+  @Override
+  public SimpleMatrix transpose(Expr.Transpose e) {
+    return e.argument().accept(this).transpose(); // A'
+  }
+
+  @Override
+  public SimpleMatrix inverse(Expr.Inverse e) {
+    return invert(e.argument().accept(this), e.argument());
+  }
+
+  @Override
+  public SimpleMatrix trace(Expr.Trace e) {
+    SimpleMatrix a = e.argument().accept(this);
+    requireSquare(a, "tr(...)", e);
+    return scalar(a.trace()); // tr A = sum_i A_ii
+  }
+
+  @Override
+  public SimpleMatrix det(Expr.Det e) {
+    SimpleMatrix a = e.argument().accept(this);
+    requireSquare(a, "det(...)", e);
+    return scalar(a.determinant()); // det A
+  }
+
+  @Override
+  public SimpleMatrix logDet(Expr.LogDet e) {
+    SimpleMatrix a = e.argument().accept(this);
+    requireSquare(a, "logdet(...)", e);
+    requireFinite(a, e.argument());
+    LUDecomposition_F64<DMatrixRMaj> lu = DecompositionFactory_DDRM.lu(a.getNumRows(), a.getNumCols());
+    if (!lu.decompose(a.getDDRM().copy())) {
+      throw singular("logdet", e.argument());
+    }
+    DMatrixRMaj u = lu.getUpper(null); // P A = L U, L with unit diagonal
+    double largest = 0;
+    double smallest = Double.POSITIVE_INFINITY;
+    double logDet = 0;
+    for (int i = 0; i < u.numRows; i++) {
+      double pivot = Math.abs(u.get(i, i));
+      largest = Math.max(largest, pivot);
+      smallest = Math.min(smallest, pivot);
+      logDet += Math.log(pivot); // log|det A| = sum_i log|U_ii|
+    }
+    if (!(smallest * MAX_CONDITION > largest)) {
+      throw singular("logdet", e.argument());
+    }
+    return scalar(logDet);
+  }
+
+  @Override
+  public SimpleMatrix norm(Expr.Norm e) {
+    return scalar(e.argument().accept(this).normF()); // ||A|| = sqrt(sum_ij A_ij^2)
+  }
+
+  @Override
+  public SimpleMatrix sumAll(Expr.SumAll e) {
+    return scalar(e.argument().accept(this).elementSum()); // sum_ij A_ij
+  }
+
+  @Override
+  public SimpleMatrix diag(Expr.Diag e) {
+    SimpleMatrix a = e.argument().accept(this);
+    if (isScalar(a)) {
+      return a;
+    }
+    if (a.getNumCols() == 1) {
+      SimpleMatrix d = new SimpleMatrix(a.getNumRows(), a.getNumRows());
+      for (int i = 0; i < a.getNumRows(); i++) {
+        d.set(i, i, a.get(i)); // diag(x)_ii = x_i
+      }
+      return d;
+    }
+    requireSquare(a, "diag(...) of a matrix", e);
+    SimpleMatrix d = new SimpleMatrix(a.getNumRows(), 1);
+    for (int i = 0; i < a.getNumRows(); i++) {
+      d.set(i, 0, a.get(i, i)); // diag(A)_i = A_ii
+    }
+    return d;
+  }
+
+  @Override
+  public SimpleMatrix softmax(Expr.Softmax e) {
+    SimpleMatrix x = e.argument().accept(this);
+    if (x.getNumCols() != 1) {
+      throw new ExpressionException(TextPrinter.print(e) + ": softmax(...) takes a vector, but "
+          + TextPrinter.print(e.argument()) + " is " + describe(x));
+    }
+    requireFinite(x, e.argument());
+    double max = x.elementMax();
+    SimpleMatrix exp = map(x, v -> Math.exp(v - max), e); // exp(x - max x), at most 1: no overflow
+    return exp.divide(exp.elementSum()); // softmax(x) = exp(x) / sum(exp(x))
+  }
+
+  @Override
+  public SimpleMatrix logSumExp(Expr.LogSumExp e) {
+    SimpleMatrix x = e.argument().accept(this);
+    requireFinite(x, e.argument());
+    double max = x.elementMax();
+    double sum = 0;
+    for (int i = 0; i < x.getNumElements(); i++) {
+      sum += Math.exp(x.get(i) - max); // sum_i exp(x_i - max x)
+    }
+    return scalar(max + Math.log(sum)); // log sum_i exp(x_i) = max x + log sum_i exp(x_i - max x)
+  }
+
+  @Override
+  public SimpleMatrix vec(Expr.Vec e) {
+    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix v = new SimpleMatrix(a.getNumElements(), 1);
+    int k = 0;
+    for (int j = 0; j < a.getNumCols(); j++) {
+      for (int i = 0; i < a.getNumRows(); i++) {
+        v.set(k++, 0, a.get(i, j)); // vec(A) = (A_11, A_21, ..., A_12, ...)': columns stacked
+      }
+    }
+    return v;
+  }
+
+  @Override
+  public SimpleMatrix apply(Expr.Apply e) {
+    SimpleMatrix a = e.argument().accept(this);
+    DoubleUnaryOperator f = switch (e.function()) {
+      case EXP -> Math::exp;
+      case LOG -> v -> {
+        if (!(v > 0)) {
+          throw new ExpressionException("log of a non-positive entry (" + v + ") in " + TextPrinter.print(e));
+        }
+        return Math.log(v);
+      };
+      case SIN -> Math::sin;
+      case COS -> Math::cos;
+      case TAN -> Math::tan;
+      case TANH -> Math::tanh;
+      case SIGMOID -> v -> 1 / (1 + Math.exp(-v)); // sigma(v) = 1 / (1 + e^-v)
+      case SQRT -> v -> {
+        if (!(v >= 0)) {
+          throw new ExpressionException("sqrt of a negative entry (" + v + ") in " + TextPrinter.print(e));
+        }
+        return Math.sqrt(v);
+      };
+      case ABS -> Math::abs;
+    };
+    return map(a, f, e); // f(A)_ij = f(A_ij)
+  }
+
+  @Override
+  public SimpleMatrix matrixLiteral(Expr.MatrixLiteral e) {
+    List<List<Expr>> rows = e.rows();
+    SimpleMatrix[][] blocks = new SimpleMatrix[rows.size()][];
+    int totalRows = 0;
+    int totalCols = -1;
+    for (int i = 0; i < rows.size(); i++) {
+      List<Expr> row = rows.get(i);
+      blocks[i] = new SimpleMatrix[row.size()];
+      int width = 0;
+      for (int j = 0; j < row.size(); j++) {
+        SimpleMatrix block = row.get(j).accept(this);
+        if (j > 0 && block.getNumRows() != blocks[i][0].getNumRows()) {
+          throw new ExpressionException(TextPrinter.print(e) + ": the entries of row " + (i + 1)
+              + " have different heights (" + blocks[i][0].getNumRows() + " and " + block.getNumRows() + ")");
+        }
+        blocks[i][j] = block;
+        width += block.getNumCols();
+      }
+      if (totalCols >= 0 && width != totalCols) {
+        throw new ExpressionException(TextPrinter.print(e) + ": row " + (i + 1) + " is " + width
+            + " wide but the rows above are " + totalCols + " wide");
+      }
+      totalCols = width;
+      totalRows += blocks[i][0].getNumRows();
+    }
+    SimpleMatrix out = new SimpleMatrix(totalRows, totalCols);
+    int top = 0;
+    for (SimpleMatrix[] row : blocks) {
+      int left = 0;
+      for (SimpleMatrix block : row) {
+        out.insertIntoThis(top, left, block); // [A, B; C, D]: blocks side by side, rows stacked
+        left += block.getNumCols();
+      }
+      top += row[0].getNumRows();
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- helpers
 
   private int rows(Expr node) {
     return bindings.size(shape(node).rows());
@@ -45,64 +392,105 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   private Shape shape(Expr node) {
-    Shape shape = typing.shapeOf(node);
+    Shape shape = typing == null ? null : typing.shapeOf(node);
     if (shape == null) {
-      throw new IllegalStateException("no shape for " + TextPrinter.print(node));
+      throw new ExpressionException("the size of " + TextPrinter.print(node)
+          + " is not known here: check the shapes of the expression first");
     }
     return shape;
   }
 
-  private static boolean scalar(SimpleMatrix m) {
-    return m.getNumRows() == 1 && m.getNumCols() == 1;
-  }
-
-  /** a * b where a 1 x 1 side multiplies as a scalar. */
-  private static SimpleMatrix times(SimpleMatrix a, SimpleMatrix b) {
-    if (scalar(a)) {
-      return b.scale(a.get(0));
+  /** a b, where a 1 x 1 side multiplies as a scalar. */
+  private static SimpleMatrix times(SimpleMatrix a, SimpleMatrix b, Expr node) {
+    if (isScalar(a)) {
+      return b.scale(a.get(0)); // a B
     }
-    if (scalar(b)) {
-      return a.scale(b.get(0));
+    if (isScalar(b)) {
+      return a.scale(b.get(0)); // A b
     }
     if (a.getNumCols() != b.getNumRows()) {
-      throw new ExpressionException("cannot multiply " + a.getNumRows() + " x " + a.getNumCols()
-          + " by " + b.getNumRows() + " x " + b.getNumCols());
+      throw new ExpressionException(TextPrinter.print(node) + ": cannot multiply " + describe(a) + " by "
+          + describe(b));
     }
-    return a.mult(b);
+    return a.mult(b); // A B
   }
 
-  private static SimpleMatrix sameShape(SimpleMatrix a, SimpleMatrix b, String operation) {
-    if (a.getNumRows() != b.getNumRows() || a.getNumCols() != b.getNumCols()) {
-      throw new ExpressionException(operation + " of " + a.getNumRows() + " x " + a.getNumCols()
-          + " and " + b.getNumRows() + " x " + b.getNumCols());
-    }
-    return a;
-  }
-
-  private SimpleMatrix invert(SimpleMatrix a, Expr node) {
-    if (a.getNumRows() != a.getNumCols()) {
-      throw new ExpressionException("inv(" + TextPrinter.print(node) + ") needs a square matrix");
-    }
-    if (scalar(a)) {
+  /** inv(A), or an ExpressionException when A is not square or its condition number is too large. */
+  private static SimpleMatrix invert(SimpleMatrix a, Expr argument) {
+    requireSquare(a, "inv(...)", argument);
+    requireFinite(a, argument);
+    if (isScalar(a)) {
       if (a.get(0) == 0) {
-        throw new ExpressionException("division by zero in " + TextPrinter.print(node));
+        throw new ExpressionException("division by zero: " + TextPrinter.print(argument) + " is 0");
       }
-      return new SimpleMatrix(new double[][] {{1 / a.get(0)}});
+      return scalar(1 / a.get(0)); // 1 / a
     }
-    double condition = a.conditionP2();
+    LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.getNumRows());
+    if (!lu.setA(a.getDDRM().copy())) { // P A = L U, partial pivoting
+      throw singular("inv", argument);
+    }
+    DMatrixRMaj inverse = new DMatrixRMaj(a.getNumRows(), a.getNumCols());
+    lu.invert(inverse); // A^-1 = U^-1 L^-1 P
+    if (!finite(inverse)) {
+      throw singular("inv", argument);
+    }
+    double condition = NormOps_DDRM.inducedP1(a.getDDRM()) * NormOps_DDRM.inducedP1(inverse); // ||A|| ||A^-1||
     if (!(condition < MAX_CONDITION)) {
-      throw new ExpressionException("inv(...) of a singular matrix: " + TextPrinter.print(node)
-          + " cannot be inverted");
+      throw singular("inv", argument);
     }
-    return a.invert();
+    return SimpleMatrix.wrap(inverse);
   }
 
-  private static SimpleMatrix map(SimpleMatrix a, java.util.function.DoubleUnaryOperator f) {
+  private static ExpressionException singular(String function, Expr argument) {
+    return new ExpressionException(function + "(...) of a singular matrix: " + TextPrinter.print(argument)
+        + " is singular here");
+  }
+
+  private static void requireSquare(SimpleMatrix a, String operation, Expr node) {
+    if (a.getNumRows() != a.getNumCols()) {
+      throw new ExpressionException(TextPrinter.print(node) + ": " + operation + " needs a square matrix, not "
+          + describe(a));
+    }
+  }
+
+  private static void requireSameShape(SimpleMatrix a, SimpleMatrix b, String operation, Expr node) {
+    if (a.getNumRows() != b.getNumRows() || a.getNumCols() != b.getNumCols()) {
+      throw new ExpressionException(TextPrinter.print(node) + ": " + operation + " of " + describe(a) + " and "
+          + describe(b));
+    }
+  }
+
+  private static SimpleMatrix requireFinite(SimpleMatrix value, Expr node) {
+    if (!finite(value.getDDRM())) {
+      throw new ExpressionException(TextPrinter.print(node) + " has no finite value here");
+    }
+    return value;
+  }
+
+  private static boolean finite(DMatrixRMaj m) {
+    for (int i = 0; i < m.getNumElements(); i++) {
+      if (!Double.isFinite(m.data[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** f applied to every entry; a non-finite entry is an error about node. */
+  private static SimpleMatrix map(SimpleMatrix a, DoubleUnaryOperator f, Expr node) {
     SimpleMatrix out = a.createLike();
     for (int i = 0; i < a.getNumElements(); i++) {
       out.set(i, f.applyAsDouble(a.get(i)));
     }
-    return out;
+    return requireFinite(out, node);
+  }
+
+  private static boolean isScalar(SimpleMatrix m) {
+    return m.getNumRows() == 1 && m.getNumCols() == 1;
+  }
+
+  private static String describe(SimpleMatrix m) {
+    return m.getNumRows() + " x " + m.getNumCols();
   }
 
   private static SimpleMatrix filled(int rows, int cols, double value) {
@@ -111,252 +499,9 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     return m;
   }
 
-  private static SimpleMatrix scalarMatrix(double value) {
-    return new SimpleMatrix(new double[][] {{value}});
-  }
-
-  @Override
-  public SimpleMatrix symbol(Expr.Symbol e) {
-    return bindings.value(e.name());
-  }
-
-  @Override
-  public SimpleMatrix number(Expr.Number e) {
-    return scalarMatrix(e.value());
-  }
-
-  @Override
-  public SimpleMatrix identity(Expr.Identity e) {
-    return SimpleMatrix.identity(rows(e));
-  }
-
-  @Override
-  public SimpleMatrix ones(Expr.Ones e) {
-    return filled(rows(e), 1, 1);
-  }
-
-  @Override
-  public SimpleMatrix zeros(Expr.Zeros e) {
-    return new SimpleMatrix(rows(e), cols(e));
-  }
-
-  @Override
-  public SimpleMatrix sum(Expr.Sum e) {
-    SimpleMatrix total = null;
-    for (Expr term : e.terms()) {
-      if (term instanceof Expr.Number n && n.value() == 0) {
-        continue;
-      }
-      SimpleMatrix value = term.accept(this);
-      total = total == null ? value.copy() : sameShape(total, value, "a sum").plus(value);
-    }
-    return total == null ? new SimpleMatrix(rows(e), cols(e)) : total;
-  }
-
-  @Override
-  public SimpleMatrix product(Expr.Product e) {
-    SimpleMatrix acc = null;
-    for (Expr factor : e.factors()) {
-      SimpleMatrix value = factor.accept(this);
-      acc = acc == null ? value : times(acc, value);
-    }
-    return acc;
-  }
-
-  @Override
-  public SimpleMatrix power(Expr.Power e) {
-    SimpleMatrix base = e.base().accept(this);
-    double k = e.exponent();
-    if (scalar(base)) {
-      double value = Math.pow(base.get(0), k);
-      if (!Double.isFinite(value)) {
-        throw new ExpressionException(TextPrinter.print(e) + " has no finite value here");
-      }
-      return scalarMatrix(value);
-    }
-    SimpleMatrix factor = k < 0 ? invert(base, e.base()) : base;
-    SimpleMatrix result = SimpleMatrix.identity(base.getNumRows());
-    for (int i = 0; i < (int) Math.abs(k); i++) {
-      result = result.mult(factor); // X^k = X X ... X
-    }
-    return result;
-  }
-
-  @Override
-  public SimpleMatrix elementPower(Expr.ElementPower e) {
-    return map(e.base().accept(this), v -> Math.pow(v, e.exponent()));
-  }
-
-  @Override
-  public SimpleMatrix hadamard(Expr.Hadamard e) {
-    SimpleMatrix acc = null;
-    for (Expr factor : e.factors()) {
-      SimpleMatrix value = factor.accept(this);
-      acc = acc == null ? value : sameShape(acc, value, "an entry-wise product").elementMult(value);
-    }
-    return acc;
-  }
-
-  @Override
-  public SimpleMatrix hadamardQuotient(Expr.HadamardQuotient e) {
-    SimpleMatrix n = e.numerator().accept(this);
-    SimpleMatrix d = e.denominator().accept(this);
-    return sameShape(n, d, "an entry-wise division").elementDiv(d); // n ./ d
-  }
-
-  @Override
-  public SimpleMatrix transpose(Expr.Transpose e) {
-    return e.argument().accept(this).transpose();
-  }
-
-  @Override
-  public SimpleMatrix inverse(Expr.Inverse e) {
-    return invert(e.argument().accept(this), e.argument());
-  }
-
-  @Override
-  public SimpleMatrix trace(Expr.Trace e) {
-    return scalarMatrix(e.argument().accept(this).trace());
-  }
-
-  @Override
-  public SimpleMatrix det(Expr.Det e) {
-    return scalarMatrix(e.argument().accept(this).determinant());
-  }
-
-  @Override
-  public SimpleMatrix logDet(Expr.LogDet e) {
-    double det = e.argument().accept(this).determinant();
-    if (det == 0) {
-      throw new ExpressionException("logdet(" + TextPrinter.print(e.argument()) + ") of a singular matrix");
-    }
-    return scalarMatrix(Math.log(Math.abs(det))); // log|det X|
-  }
-
-  @Override
-  public SimpleMatrix norm(Expr.Norm e) {
-    return scalarMatrix(e.argument().accept(this).normF()); // sqrt(sum of squares)
-  }
-
-  @Override
-  public SimpleMatrix sumAll(Expr.SumAll e) {
-    return scalarMatrix(e.argument().accept(this).elementSum());
-  }
-
-  @Override
-  public SimpleMatrix diag(Expr.Diag e) {
-    SimpleMatrix a = e.argument().accept(this);
-    if (scalar(a)) {
-      return a;
-    }
-    if (a.getNumCols() == 1) {
-      return SimpleMatrix.diag(a.getDDRM().data); // diag(x): x on the diagonal
-    }
-    SimpleMatrix d = new SimpleMatrix(a.getNumRows(), 1);
-    for (int i = 0; i < a.getNumRows(); i++) {
-      d.set(i, 0, a.get(i, i)); // diag(X)_i = X_ii
-    }
-    return d;
-  }
-
-  @Override
-  public SimpleMatrix softmax(Expr.Softmax e) {
-    SimpleMatrix x = e.argument().accept(this);
-    double max = x.elementMax();
-    SimpleMatrix exp = map(x, v -> Math.exp(v - max)); // shifted for stability
-    return exp.divide(exp.elementSum()); // exp(x) / sum(exp(x))
-  }
-
-  @Override
-  public SimpleMatrix logSumExp(Expr.LogSumExp e) {
-    SimpleMatrix x = e.argument().accept(this);
-    double max = x.elementMax();
-    return scalarMatrix(max + Math.log(map(x, v -> Math.exp(v - max)).elementSum()));
-  }
-
-  @Override
-  public SimpleMatrix kron(Expr.Kron e) {
-    return e.left().accept(this).kron(e.right().accept(this));
-  }
-
-  @Override
-  public SimpleMatrix vec(Expr.Vec e) {
-    SimpleMatrix a = e.argument().accept(this);
-    SimpleMatrix v = new SimpleMatrix(a.getNumElements(), 1);
-    int k = 0;
-    for (int j = 0; j < a.getNumCols(); j++) {
-      for (int i = 0; i < a.getNumRows(); i++) {
-        v.set(k++, 0, a.get(i, j)); // columns stacked
-      }
-    }
-    return v;
-  }
-
-  @Override
-  public SimpleMatrix apply(Expr.Apply e) {
-    SimpleMatrix a = e.argument().accept(this);
-    java.util.function.DoubleUnaryOperator f = switch (e.function()) {
-      case EXP -> Math::exp;
-      case LOG -> v -> {
-        if (v <= 0) {
-          throw new ExpressionException("log of a non-positive number in " + TextPrinter.print(e));
-        }
-        return Math.log(v);
-      };
-      case SIN -> Math::sin;
-      case COS -> Math::cos;
-      case TAN -> Math::tan;
-      case TANH -> Math::tanh;
-      case SIGMOID -> v -> 1 / (1 + Math.exp(-v));
-      case SQRT -> v -> {
-        if (v < 0) {
-          throw new ExpressionException("sqrt of a negative number in " + TextPrinter.print(e));
-        }
-        return Math.sqrt(v);
-      };
-      case ABS -> Math::abs;
-    };
-    return map(a, f);
-  }
-
-  @Override
-  public SimpleMatrix inner(Expr.Inner e) {
-    SimpleMatrix a = e.left().accept(this);
-    SimpleMatrix b = e.right().accept(this);
-    return scalarMatrix(sameShape(a, b, "an inner product").elementMult(b).elementSum()); // tr(A'B)
-  }
-
-  @Override
-  public SimpleMatrix matrixLiteral(Expr.MatrixLiteral e) {
-    List<List<Expr>> rows = e.rows();
-    SimpleMatrix[][] blocks = new SimpleMatrix[rows.size()][];
-    int totalRows = 0;
-    int totalCols = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      blocks[i] = new SimpleMatrix[rows.get(i).size()];
-      int width = 0;
-      for (int j = 0; j < blocks[i].length; j++) {
-        blocks[i][j] = rows.get(i).get(j).accept(this);
-        width += blocks[i][j].getNumCols();
-      }
-      totalRows += blocks[i][0].getNumRows();
-      totalCols = width;
-    }
-    SimpleMatrix out = new SimpleMatrix(totalRows, totalCols);
-    int top = 0;
-    for (SimpleMatrix[] row : blocks) {
-      int left = 0;
-      for (SimpleMatrix block : row) {
-        out.insertIntoThis(top, left, block);
-        left += block.getNumCols();
-      }
-      top += row[0].getNumRows();
-    }
-    return out;
-  }
-
-  @Override
-  public SimpleMatrix differential(Expr.Differential e) {
-    return bindings.value("d" + e.variable().name());
+  private static SimpleMatrix scalar(double value) {
+    SimpleMatrix m = new SimpleMatrix(1, 1);
+    m.set(0, value);
+    return m;
   }
 }

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.numeric;
 
 import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
+import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
@@ -12,13 +13,18 @@ import org.matrixcalculustutor.calculus.Layout;
 
 /**
  * Checks a derivative against central finite differences along random directions V at random
- * points: &lt;G, V&gt; (or J V, or f'(t) v) against (f(X + hV) - f(X - hV)) / 2h. Along a few
- * directions this is as sound as a full difference gradient and far cheaper.
+ * points with distinct sizes. The derivative is first brought to numerator layout N; its
+ * directional derivative is N v for a scalar variable, N V for a vector one and tr(N V) for a
+ * matrix one, compared with (f(X + hV) - f(X - hV)) / 2h. Along a few directions this is as sound
+ * as a full difference gradient and far cheaper.
  */
 public final class FiniteDifferences {
 
+  /** Random points (valid ones) per check. */
   static final int POINTS = 2;
-  static final int DIRECTIONS = 2;
+  /** Random directions per point. */
+  static final int DIRECTIONS = 3;
+  /** The step h for entries of size about 1; it grows with the largest entry of X. */
   static final double STEP = 1e-6;
   /** Below this size a difference counts as absolute, not relative. */
   static final double FLOOR = 1e-6;
@@ -26,62 +32,78 @@ public final class FiniteDifferences {
   private FiniteDifferences() {}
 
   /**
-   * The largest relative error of derivative, written in layout, against finite differences of f.
+   * The largest relative error ||numeric - analytic|| / max(||numeric||, ||analytic||, FLOOR) of
+   * derivative, written in layout, against central differences of f; infinite when the derivative
+   * does not have the shape the kind and layout call for.
    *
    * @param declarations every symbol of f and of derivative, with solved shapes
-   * @throws ExpressionException when no valid point is found
+   * @throws ExpressionException when no valid point is found (every point drawn had a singular
+   *     matrix to invert, the log of a negative number, ...)
    */
   public static double maxRelativeError(Expr f, String variable, Expr derivative, DerivativeKind kind,
       Layout layout, Declarations declarations, long seed) {
+    Declaration declared = declarations.get(variable).orElseThrow(
+        () -> new ExpressionException("the variable " + variable + " has no declaration"));
     Typing fTyping = ShapeChecker.check(f, declarations);
     Typing dTyping = ShapeChecker.check(derivative, declarations);
     Random random = new Random(seed);
     return ValidPoints.worst(declarations, random, POINTS, point -> {
-      SimpleMatrix d = Evaluator.evaluate(derivative, dTyping, point);
-      SimpleMatrix at = point.value(variable);
+      SimpleMatrix n = numerator(Evaluator.evaluate(derivative, dTyping, point), kind, layout);
+      SimpleMatrix x = point.value(variable);
+      double h = STEP * Math.max(1, x.elementMaxAbs());
       double worst = 0;
       for (int k = 0; k < DIRECTIONS; k++) {
-        SimpleMatrix v = RandomBindings.uniform(random, at.getNumRows(), at.getNumCols(), -1, 1);
-        SimpleMatrix plus = Evaluator.evaluate(f, fTyping, point.with(variable, at.plus(STEP, v)));
-        SimpleMatrix minus = Evaluator.evaluate(f, fTyping, point.with(variable, at.minus(v.scale(STEP))));
-        SimpleMatrix numeric = plus.minus(minus).divide(2 * STEP); // (f(X+hV) - f(X-hV)) / 2h
-        SimpleMatrix analytic = directional(d, v, kind, layout);
-        if (analytic == null || numeric.getNumElements() != analytic.getNumElements()) {
+        SimpleMatrix v = RandomBindings.direction(declared, x, random);
+        SimpleMatrix plus = Evaluator.evaluate(f, fTyping, point.with(variable, x.plus(h, v))); // f(X + hV)
+        SimpleMatrix minus = Evaluator.evaluate(f, fTyping, point.with(variable, x.plus(-h, v))); // f(X - hV)
+        SimpleMatrix numeric = plus.minus(minus).divide(2 * h); // (f(X + hV) - f(X - hV)) / 2h
+        SimpleMatrix analytic = directional(n, v, kind);
+        if (analytic == null || !sameShape(numeric, analytic)) {
           return Double.POSITIVE_INFINITY;
         }
         double scale = Math.max(FLOOR, Math.max(numeric.normF(), analytic.normF()));
-        worst = Math.max(worst, reshaped(numeric, analytic).minus(analytic).normF() / scale);
+        worst = Math.max(worst, numeric.minus(analytic).normF() / scale); // ||num - ana|| / scale
       }
       return worst;
-    }, "f and its derivative have values (the finite-difference check)");
+    }, "the finite-difference check");
   }
 
-  /** The derivative applied to the direction, in the shape of f; null when the shapes do not fit. */
-  private static SimpleMatrix directional(SimpleMatrix d, SimpleMatrix v, DerivativeKind kind, Layout layout) {
-    boolean denominator = layout == Layout.DENOMINATOR;
+  /**
+   * The derivative in numerator layout: a denominator-layout gradient, Jacobian or tangent vector
+   * is transposed; a tangent matrix has the shape of f in both layouts and a scalar derivative is a
+   * scalar.
+   */
+  static SimpleMatrix numerator(SimpleMatrix d, DerivativeKind kind, Layout layout) {
+    boolean transposed = layout == Layout.DENOMINATOR && switch (kind) {
+      case VECTOR_BY_SCALAR, SCALAR_BY_VECTOR, VECTOR_BY_VECTOR, SCALAR_BY_MATRIX -> true;
+      case SCALAR_BY_SCALAR, MATRIX_BY_SCALAR -> false;
+    };
+    return transposed ? d.transpose() : d; // N = D'
+  }
+
+  /** The directional derivative of f along v, in the shape of f; null when the shapes do not fit. */
+  static SimpleMatrix directional(SimpleMatrix n, SimpleMatrix v, DerivativeKind kind) {
     return switch (kind) {
-      case SCALAR_BY_SCALAR, MATRIX_BY_SCALAR -> d.scale(v.get(0)); // f'(t) v
-      case VECTOR_BY_SCALAR -> (denominator ? d.transpose() : d).scale(v.get(0));
-      case SCALAR_BY_VECTOR, VECTOR_BY_VECTOR -> {
-        SimpleMatrix j = denominator ? d.transpose() : d;
-        yield j.getNumCols() == v.getNumRows() ? j.mult(v) : null; // J v
-      }
+      case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> n.scale(v.get(0)); // N v
+      case SCALAR_BY_VECTOR, VECTOR_BY_VECTOR -> n.getNumCols() == v.getNumRows() ? n.mult(v) : null; // N V
       case SCALAR_BY_MATRIX -> {
-        SimpleMatrix g = denominator ? d : d.transpose();
-        boolean fits = g.getNumRows() == v.getNumRows() && g.getNumCols() == v.getNumCols();
-        yield fits ? new SimpleMatrix(new double[][] {{g.elementMult(v).elementSum()}}) : null; // <G, V>
+        if (n.getNumRows() != v.getNumCols() || n.getNumCols() != v.getNumRows()) {
+          yield null;
+        }
+        double trace = 0;
+        for (int i = 0; i < n.getNumRows(); i++) {
+          for (int j = 0; j < n.getNumCols(); j++) {
+            trace += n.get(i, j) * v.get(j, i); // tr(N V) = sum_ij N_ij V_ji
+          }
+        }
+        SimpleMatrix out = new SimpleMatrix(1, 1);
+        out.set(0, trace);
+        yield out;
       }
     };
   }
 
-  private static SimpleMatrix reshaped(SimpleMatrix numeric, SimpleMatrix like) {
-    if (numeric.getNumRows() == like.getNumRows()) {
-      return numeric;
-    }
-    SimpleMatrix out = like.createLike();
-    for (int i = 0; i < numeric.getNumElements(); i++) {
-      out.set(i, numeric.get(i));
-    }
-    return out;
+  private static boolean sameShape(SimpleMatrix a, SimpleMatrix b) {
+    return a.getNumRows() == b.getNumRows() && a.getNumCols() == b.getNumCols();
   }
 }

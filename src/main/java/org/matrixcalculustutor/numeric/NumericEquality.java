@@ -41,7 +41,7 @@ public final class NumericEquality {
       }
       double scale = Math.max(FLOOR, Math.max(va.normF(), vb.normF()));
       return va.minus(vb).normF() / scale; // ||a - b|| / max(||a||, ||b||)
-    }, "both expressions have values");
+    }, "the numeric comparison");
   }
 
   public static boolean equal(Expr a, Expr b, Declarations declarations, long seed, int points) {

@@ -23,9 +23,10 @@ final class ValidPoints {
   /**
    * The largest measurement over the given number of valid points.
    *
-   * @throws ExpressionException when no valid point is found; the message says what was sought
+   * @param check what is measured, for the message: "the finite-difference check"
+   * @throws ExpressionException when no valid point is found; the message names the check
    */
-  static double worst(Declarations declarations, Random random, int points, Measure measure, String sought) {
+  static double worst(Declarations declarations, Random random, int points, Measure measure, String check) {
     double worst = 0;
     int valid = 0;
     ExpressionException last = null;
@@ -39,8 +40,8 @@ final class ValidPoints {
       }
     }
     if (valid == 0) {
-      throw new ExpressionException("no point was found where " + sought
-          + (last == null ? "" : ": " + last.getMessage()));
+      throw new ExpressionException(check + " could not find a valid point among " + MAX_DRAWS
+          + " random points" + (last == null ? "" : " (" + last.getMessage() + ")"));
     }
     return worst;
   }

@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.calculator;
 
 import java.util.List;
+import java.util.Locale;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Analysis;
@@ -20,10 +21,27 @@ class CalculatorController {
 
   static final String VIEW = "calculator/calculator";
 
+  /** Largest relative error of the finite-difference check that the page shows as agreement. */
+  static final double CHECK_TOLERANCE = 1e-5;
+
   private final Engine engine;
 
   CalculatorController(Engine engine) {
     this.engine = engine;
+  }
+
+  /** The numerical check as the page shows it. */
+  record Check(boolean passed, String text) {
+
+    static Check of(double maxRelativeError) {
+      if (Double.isNaN(maxRelativeError)) {
+        return new Check(false, "The finite-difference check could not be evaluated at random points.");
+      }
+      String error = String.format(Locale.ROOT, "%.1e", maxRelativeError);
+      boolean passed = maxRelativeError < CHECK_TOLERANCE;
+      return new Check(passed, "Finite-difference check at random points with distinct sizes: largest relative error "
+          + error + (passed ? "" : " (the derivative and the differences disagree)"));
+    }
   }
 
   @GetMapping("/calculator")
@@ -32,27 +50,36 @@ class CalculatorController {
       @RequestParam(required = false) String declarations,
       @RequestParam(required = false) String layout, Model model) {
     model.addAttribute("expression", expression == null ? "" : expression);
-    model.addAttribute("variable", variable == null ? "" : variable);
+    model.addAttribute("variable", variable == null ? "" : variable.strip());
     model.addAttribute("declarations", declarations == null ? "" : declarations);
-    model.addAttribute("layout", layout == null || layout.isBlank() ? "denominator" : layout);
+    model.addAttribute("layout", layout != null && layout.strip().equalsIgnoreCase(Layout.NUMERATOR.word())
+        ? Layout.NUMERATOR.word() : Layout.DENOMINATOR.word());
     model.addAttribute("symbols", List.of());
+    model.addAttribute("maxInputLength", this.engine.limits().maxInputLength());
     if (expression == null || expression.isBlank()) {
       return VIEW;
     }
     try {
-      Analysis function = engine.analyze(expression, declarations);
+      Analysis function = this.engine.analyze(expression, declarations);
       model.addAttribute("symbols", function.symbols());
       model.addAttribute("function", function);
-      String chosen = variable == null || variable.isBlank() ? function.symbols().stream()
-          .filter(s -> function.typing().declarations().get(s).map(d -> !d.shape().isScalar()).orElse(true))
-          .findFirst().orElse(function.symbols().isEmpty() ? "" : function.symbols().get(0)) : variable;
+      String chosen = variable == null || variable.isBlank() ? firstNonScalar(function) : variable.strip();
       model.addAttribute("variable", chosen);
-      Derivative derivative = engine.derive(expression, chosen, declarations, Layout.parse(layout));
+      Derivative derivative = this.engine.derive(expression, chosen, declarations, Layout.parse(layout));
       model.addAttribute("result", derivative);
+      model.addAttribute("variableLatex", this.engine.analyze(chosen, declarations).latex());
+      model.addAttribute("check", Check.of(derivative.maxRelativeError()));
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());
     }
     return VIEW;
+  }
+
+  /** Without a chosen variable, the first vector or matrix symbol (else the first symbol). */
+  private static String firstNonScalar(Analysis function) {
+    return function.symbols().stream()
+        .filter(s -> function.typing().declarations().get(s).map(d -> !d.shape().isScalar()).orElse(true))
+        .findFirst().orElse(function.symbols().isEmpty() ? "" : function.symbols().get(0));
   }
 }

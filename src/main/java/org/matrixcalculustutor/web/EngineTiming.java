@@ -13,6 +13,8 @@ public final class EngineTiming {
 
   static final String ATTRIBUTE = EngineTiming.class.getName();
 
+  static final String HEADER = "Server-Timing";
+
   private EngineTiming() {}
 
   /** Runs work, adding its duration to this request's engine time even when it throws. */
@@ -30,8 +32,15 @@ public final class EngineTiming {
   /** Sets the Server-Timing header from the time recorded on the request, if any. */
   public static void report(HttpServletRequest request, HttpServletResponse response) {
     Long nanos = (Long) request.getAttribute(ATTRIBUTE);
-    if (nanos != null && !response.isCommitted()) {
-      response.setHeader("Server-Timing", String.format(Locale.ROOT, "engine;dur=%.3f", nanos / 1e6));
+    if (nanos != null) {
+      report(request, response, nanos);
+    }
+  }
+
+  /** Sets the Server-Timing header to the given engine time. */
+  static void report(HttpServletRequest request, HttpServletResponse response, long nanos) {
+    if (!response.isCommitted()) {
+      response.setHeader(HEADER, String.format(Locale.ROOT, "engine;dur=%.3f", nanos / 1e6));
     }
   }
 }

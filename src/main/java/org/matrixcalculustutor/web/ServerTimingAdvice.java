@@ -28,10 +28,7 @@ class ServerTimingAdvice implements ResponseBodyAdvice<Object> {
     if (request instanceof ServletServerHttpRequest in && response instanceof ServletServerHttpResponse out) {
       HttpServletRequest servletRequest = in.getServletRequest();
       HttpServletResponse servletResponse = out.getServletResponse();
-      if (servletRequest.getRequestURI().startsWith("/api/")) {
-        if (servletRequest.getAttribute(EngineTiming.ATTRIBUTE) == null) {
-          servletRequest.setAttribute(EngineTiming.ATTRIBUTE, 0L);
-        }
+      if (ApiExceptionHandler.isApi(servletRequest)) {
         EngineTiming.report(servletRequest, servletResponse);
       }
     }

@@ -1,6 +1,10 @@
 package org.matrixcalculustutor.browser;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,16 +26,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Starts headless Debian Chromium once for the whole suite and hands it to browser tests as a
- * {@link Browser} parameter. The driver path is explicit so Selenium Manager never tries the
- * network; every wait is explicit.
+ * {@link Browser} parameter; a parameter marked {@link WithoutJavaScript} gets a second browser
+ * with scripts switched off (started on first use), to test the pages' plain-HTML paths. The
+ * driver path is explicit so Selenium Manager never tries the network; every wait is explicit.
  */
 public final class BrowserExtension implements ParameterResolver {
+
+  /** On a {@link Browser} parameter: a browser that runs no JavaScript. */
+  @Target(ElementType.PARAMETER)
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface WithoutJavaScript {}
+
+  /** Chromium's content setting that blocks scripts on every site. */
+  static final Map<String, Object> NO_JAVASCRIPT = Map.of("profile.managed_default_content_settings.javascript", 2);
 
   static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
   static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
   static final Duration WAIT = Duration.ofSeconds(20);
 
   private static Browser shared;
+  private static Browser scriptless;
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -40,18 +54,26 @@ public final class BrowserExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return browser();
+    return parameter.isAnnotated(WithoutJavaScript.class) ? scriptless() : browser();
   }
 
   private static synchronized Browser browser() {
     if (shared == null) {
-      shared = start();
+      shared = start(true);
       Runtime.getRuntime().addShutdownHook(new Thread(shared.driver()::quit));
     }
     return shared;
   }
 
-  private static Browser start() {
+  private static synchronized Browser scriptless() {
+    if (scriptless == null) {
+      scriptless = start(false);
+      Runtime.getRuntime().addShutdownHook(new Thread(scriptless.driver()::quit));
+    }
+    return scriptless;
+  }
+
+  private static Browser start(boolean javascript) {
     try {
       Path home = Files.createTempDirectory("chromium-home");
       ChromeDriverService service = new ChromeDriverService.Builder()
@@ -68,6 +90,9 @@ public final class BrowserExtension implements ParameterResolver {
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
+      if (!javascript) {
+        options.setExperimentalOption("prefs", NO_JAVASCRIPT);
+      }
       return new Browser(new ChromeDriver(service, options));
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -77,7 +102,9 @@ public final class BrowserExtension implements ParameterResolver {
   /** The shared browser with the waits the tests need. */
   public record Browser(WebDriver driver) {
 
+    /** Opens url; console messages of earlier pages are dropped, so {@link #consoleErrors} sees this one's. */
     public void open(String url) {
+      driver.manage().logs().get(LogType.BROWSER);
       driver.get(url);
     }
 

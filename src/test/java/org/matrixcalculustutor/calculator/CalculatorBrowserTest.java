@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.matrixcalculustutor.browser.BrowserExtension;
 import org.matrixcalculustutor.browser.BrowserExtension.Browser;
+import org.matrixcalculustutor.browser.BrowserExtension.WithoutJavaScript;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,43 +28,99 @@ class CalculatorBrowserTest {
     return "http://localhost:" + port + path;
   }
 
-  @Test
-  void calculator_typesetsTheDerivativeAndItsDerivation(Browser browser) {
-    browser.open(url("/calculator"));
-    browser.driver().findElement(By.id("expression")).sendKeys("tr(A*X*B)");
-    browser.driver().findElement(By.id("variable")).sendKeys("X");
-    browser.driver().findElement(By.id("differentiate")).click();
-    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#derivative mjx-container")));
-    browser.awaitMathJax();
-    assertThat(browser.driver().findElement(By.id("derivative-text")).getText()).isEqualTo("A'*B'");
-    assertThat(browser.driver().findElements(By.cssSelector("#steps li mjx-container"))).hasSizeGreaterThan(2);
-    assertThat(browser.driver().findElement(By.id("check")).getText()).contains("largest relative error");
-    assertThat(browser.mathErrors()).isEmpty();
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  @Test
-  void tryItLink_opensTheCalculatorFilledInAndComputed(Browser browser) {
-    String f = URLEncoder.encode("x'*A*x", StandardCharsets.UTF_8);
-    browser.open(url("/calculator?expression=" + f + "&variable=x&layout=numerator"));
-    browser.awaitMathJax();
-    assertThat(browser.driver().findElement(By.id("derivative-text")).getText()).isEqualTo("x'*(A' + A)");
-    assertThat(browser.driver().findElements(By.cssSelector("#derivative mjx-container"))).hasSize(1);
+  @Nested
+  class WithJavaScript {
+
+    @Test
+    void calculator_typesetsTheDerivativeAndItsDerivation(Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("tr(A*X*B)");
+      browser.driver().findElement(By.id("variable")).sendKeys("X");
+      browser.driver().findElement(By.id("differentiate")).click();
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#result #derivative mjx-container")));
+      browser.awaitMathJax();
+      assertThat(browser.driver().findElement(By.id("derivative-text")).getText()).isEqualTo("A'*B'");
+      assertThat(browser.driver().findElements(By.cssSelector("#steps li mjx-container"))).hasSizeGreaterThan(2);
+      assertThat(browser.driver().findElement(By.id("check")).getText()).contains("largest relative error");
+      assertThat(browser.driver().findElement(By.id("check")).getDomAttribute("class")).contains("ok");
+      assertThat(browser.mathErrors()).isEmpty();
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void tryItLink_opensTheCalculatorFilledInAndComputed(Browser browser) {
+      browser.open(url("/calculator?expression=" + encode("x'*A*x") + "&variable=x&layout=numerator"));
+      browser.awaitMathJax();
+      assertThat(browser.driver().findElement(By.id("derivative-text")).getText()).isEqualTo("x'*(A' + A)");
+      assertThat(browser.driver().findElements(By.cssSelector("#derivative mjx-container"))).hasSize(1);
+      assertThat(new Select(browser.driver().findElement(By.id("layout"))).getFirstSelectedOption()
+          .getDomAttribute("value")).isEqualTo("numerator");
+      assertThat(browser.mathErrors()).isEmpty();
+    }
+
+    @Test
+    void badInput_showsTheErrorAndItsPositionBesideTheForm(Browser browser) {
+      browser.open(url("/calculator?expression=" + encode("tr(X") + "&variable=X"));
+      assertThat(browser.driver().findElement(By.id("error-message")).getText()).contains("expected ')'");
+      assertThat(browser.driver().findElement(By.id("error-position")).getText()).contains("5");
+      assertThat(browser.driver().findElement(By.id("expression")).getDomProperty("value")).isEqualTo("tr(X");
+    }
+
+    @Test
+    void livePreview_rendersTheServersReadingAndOffersItsSymbolsAsVariables(Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("x'*A*x");
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#expression-preview mjx-container")));
+      assertThat(browser.driver().findElement(By.id("expression-preview")).getText()).contains("scalar");
+      assertThat(browser.driver().findElements(By.cssSelector("#variable-options option")).stream()
+          .map(o -> o.getDomAttribute("value")).toList()).containsExactly("x", "A");
+    }
+
+    @Test
+    void livePreview_marksThePlaceOfASyntaxError(Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("tr(A*X");
+      WebElement mark = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#expression-preview.preview-error mark")));
+      assertThat(browser.driver().findElement(By.id("expression-preview")).getText()).contains("expected ')'");
+      assertThat(mark.getText()).isBlank();
+    }
   }
 
-  @Test
-  void badInput_showsTheErrorAndItsPositionBesideTheForm(Browser browser) {
-    browser.open(url("/calculator?expression=" + URLEncoder.encode("tr(X", StandardCharsets.UTF_8) + "&variable=X"));
-    assertThat(browser.driver().findElement(By.id("error-message")).getText()).contains("expected ')'");
-    assertThat(browser.driver().findElement(By.id("error-position")).getText()).contains("5");
-    assertThat(browser.driver().findElement(By.id("expression")).getDomProperty("value")).isEqualTo("tr(X");
-  }
+  /** The page is a plain GET form: with scripts off it still computes, and shows the LaTeX source. */
+  @Nested
+  class WithoutScripts {
 
-  @Test
-  void livePreview_rendersTheServersReadingOfTheInput(Browser browser) {
-    browser.open(url("/calculator"));
-    browser.driver().findElement(By.id("expression")).sendKeys("x'*A*x");
-    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#expression-preview mjx-container")));
-    assertThat(browser.driver().findElement(By.id("expression-preview")).getText()).contains("scalar");
+    @Test
+    void form_computesTheDerivativeWithoutJavaScript(@WithoutJavaScript Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("tr(A*X*B)");
+      browser.driver().findElement(By.id("variable")).sendKeys("X");
+      browser.driver().findElement(By.id("declarations")).sendKeys("A: matrix 2 x 3");
+      browser.driver().findElement(By.id("differentiate")).click();
+      WebElement text = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("derivative-text")));
+      assertThat(text.getText()).isEqualTo("A'*B'");
+      assertThat(browser.driver().getCurrentUrl()).contains("expression=tr%28A*X*B%29").contains("variable=X");
+      assertThat(browser.driver().findElement(By.id("declared")).getText()).contains("A: matrix 2 x 3");
+      assertThat(browser.driver().findElement(By.id("derivative")).getText()).contains("\\frac{\\partial f}");
+      assertThat(browser.driver().findElements(By.cssSelector("mjx-container"))).isEmpty();
+      assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("data-mathjax")).isNull();
+    }
+
+    @Test
+    void form_showsAnErrorInlineWithoutJavaScript(@WithoutJavaScript Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("trc(X)");
+      browser.driver().findElement(By.id("differentiate")).click();
+      WebElement message = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-message")));
+      assertThat(message.getText()).contains("did you mean tr?");
+      assertThat(browser.driver().findElement(By.id("expression")).getDomProperty("value")).isEqualTo("trc(X)");
+    }
   }
 }

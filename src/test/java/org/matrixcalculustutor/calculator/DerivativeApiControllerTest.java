@@ -1,16 +1,22 @@
 package org.matrixcalculustutor.calculator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -75,6 +81,65 @@ class DerivativeApiControllerTest {
           .andExpect(jsonPath("$.kind").value("derivative"))
           .andExpect(jsonPath("$.derivative.text").value("2*t"))
           .andExpect(jsonPath("$.check.maxRelativeError").value(closeTo(0, 1e-6), Double.class));
+    }
+  }
+
+  /** The examples of the language contract, each derived by the engine and checked numerically. */
+  @Nested
+  class LanguageExamples {
+
+    @ParameterizedTest(name = "{0} w.r.t. {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+        x'*A*x                        ; x ; (A + A')*x
+        (X*w - y)'*(X*w - y)          ; w ; 2*X'*(X*w - y)
+        norm(A*x - b)^2               ; x ; 2*A'*(A*x - b)
+        tr(A*X*B)                     ; X ; A'*B'
+        tr(X'*X)                      ; X ; 2*X
+        logdet(X)                     ; X ; inv(X)'
+        logdet(X'*X)                  ; X ; 2*X*inv(X'*X)
+        u'*X*v                        ; X ; u*v'
+        -y'*X*w + log(ones'*exp(X*w)) ; w ; X'*(softmax(X*w) - y)
+        norm(Y - X*A)^2               ; A ; -2*X'*(Y - X*A)
+        """)
+    void example_hasTheGradientOfTheContractShapedLikeTheVariable(String f, String variable, String gradient)
+        throws Exception {
+      String json = derive(request(f, variable, null, "denominator"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.kind").value("gradient"))
+          .andExpect(jsonPath("$.kindTitle").isNotEmpty())
+          .andExpect(jsonPath("$.derivative.text").value(gradient))
+          .andExpect(jsonPath("$.derivative.latex").isNotEmpty())
+          .andExpect(jsonPath("$.steps.length()").value(greaterThan(2)))
+          .andExpect(jsonPath("$.check.maxRelativeError").value(lessThan(1e-6), Double.class))
+          .andReturn().getResponse().getContentAsString();
+      String shape = JsonPath.read(json, "$.shape");
+      assertThat(shape).isEqualTo(shapeOf(variable, JsonPath.read(json, "$.declarations")));
+    }
+
+    @ParameterizedTest(name = "{0} w.r.t. {1}")
+    @CsvSource(delimiter = ';', textBlock = """
+        x'*A*x                        ; x
+        norm(A*x - b)^2               ; x
+        tr(A*X*B)                     ; X
+        logdet(X'*X)                  ; X
+        -y'*X*w + log(ones'*exp(X*w)) ; w
+        """)
+    void example_inNumeratorLayoutIsShapedLikeTheTransposedVariable(String f, String variable) throws Exception {
+      String json = derive(request(f, variable, null, "numerator"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.layout").value("numerator"))
+          .andExpect(jsonPath("$.check.maxRelativeError").value(lessThan(1e-6), Double.class))
+          .andReturn().getResponse().getContentAsString();
+      String[] shape = shapeOf(variable, JsonPath.read(json, "$.declarations")).split(" x ");
+      assertThat((String) JsonPath.read(json, "$.shape")).isEqualTo(shape[1] + " x " + shape[0]);
+    }
+
+    /** "m x n" of a matrix, "n x 1" of a column vector, read from the declaration block. */
+    private static String shapeOf(String symbol, String declarations) {
+      String type = declarations.lines().filter(l -> l.startsWith(symbol + ":")).findFirst()
+          .orElseThrow().substring(symbol.length() + 1).strip();
+      return type.startsWith("vector ") ? type.substring("vector ".length()) + " x 1"
+          : type.substring("matrix ".length());
     }
   }
 
@@ -151,10 +216,85 @@ class DerivativeApiControllerTest {
     }
 
     @Test
-    void wrongContentType_isAClearJsonError() throws Exception {
+    void wrongContentType_is400SayingWhatToSend() throws Exception {
       mvc.perform(post("/api/derivative").contentType(MediaType.TEXT_PLAIN).content("x"))
-          .andExpect(status().isUnsupportedMediaType())
-          .andExpect(jsonPath("$.error").value(containsString("JSON")));
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("application/json")))
+          .andExpect(header().exists("Server-Timing"));
+    }
+
+    @Test
+    void noContentType_is400() throws Exception {
+      mvc.perform(post("/api/derivative").content("{\"expression\":\"x'*x\",\"variable\":\"x\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("application/json")));
+    }
+
+    @Test
+    void noBody_is400() throws Exception {
+      mvc.perform(post("/api/derivative").contentType(MediaType.APPLICATION_JSON))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("no body")));
+    }
+
+    @Test
+    void fieldOfTheWrongType_is400() throws Exception {
+      derive("{\"expression\":{\"nested\":1},\"variable\":\"x\"}")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("not the JSON")));
+    }
+
+    @Test
+    void missingVariable_is400AskingForIt() throws Exception {
+      derive("{\"expression\":\"x'*x\"}")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("choose the variable")));
+    }
+
+    @Test
+    void missingTextToValidate_is400() throws Exception {
+      mvc.perform(post("/api/validate").contentType(MediaType.APPLICATION_JSON).content("{}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("empty")))
+          .andExpect(jsonPath("$.position").value(1));
+    }
+
+    @Test
+    void clientAcceptingOnlyXml_stillGetsTheJsonErrorNotA500() throws Exception {
+      mvc.perform(post("/api/derivative").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+              .content(request("tr(X", "X", null, null)))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.position").value(5));
+    }
+
+    @Test
+    void clientAcceptingOnlyXml_isTold406InJson() throws Exception {
+      mvc.perform(post("/api/derivative").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+              .content(request("tr(X)", "X", null, null)))
+          .andExpect(status().isNotAcceptable())
+          .andExpect(jsonPath("$.error").value(containsString("JSON")))
+          .andExpect(header().exists("Server-Timing"));
+    }
+  }
+
+  @Nested
+  class OtherAddresses {
+
+    @Test
+    void getOnAPostOnlyCall_is405InJsonWithAllow() throws Exception {
+      mvc.perform(get("/api/derivative"))
+          .andExpect(status().isMethodNotAllowed())
+          .andExpect(header().string("Allow", containsString("POST")))
+          .andExpect(jsonPath("$.error").value(containsString("use POST")))
+          .andExpect(header().string("Server-Timing", "engine;dur=0.000"));
+    }
+
+    @Test
+    void unknownApiAddress_is404InJson() throws Exception {
+      mvc.perform(post("/api/integral").contentType(MediaType.APPLICATION_JSON).content("{}"))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$.error").value(containsString("/api/integral")))
+          .andExpect(header().exists("Server-Timing"));
     }
   }
 

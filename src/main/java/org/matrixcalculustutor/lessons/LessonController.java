@@ -32,7 +32,7 @@ class LessonController {
     this.engine = engine;
   }
 
-  @GetMapping("/lessons")
+  @GetMapping({"/lessons", "/lessons/"})
   String index(Model model) {
     model.addAttribute("lessons", catalog.lessons());
     return INDEX_VIEW;

@@ -106,6 +106,12 @@ class LessonControllerTest {
   }
 
   @Test
+  void index_answersWithATrailingSlashToo() throws Exception {
+    mvc.perform(get("/lessons/")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"chapter-notation\"")));
+  }
+
+  @Test
   void unknownChapter_is404() throws Exception {
     mvc.perform(get("/lessons/no-such-chapter")).andExpect(status().isNotFound());
   }

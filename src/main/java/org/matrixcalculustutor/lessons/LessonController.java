@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.calculus.Step;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ class LessonController {
     this.engine = engine;
   }
 
-  @GetMapping("/lessons")
+  @GetMapping({"/lessons", "/lessons/"})
   String index(Model model) {
     model.addAttribute("lessons", catalog.lessons());
     return INDEX_VIEW;
@@ -56,13 +57,13 @@ class LessonController {
   }
 
   private IdentityView view(LessonIdentity i) {
-    List<org.matrixcalculustutor.calculus.Step> steps = List.of();
+    List<Step> steps = List.of();
     String denominator = null;
     String numerator = null;
     String tryUrl = null;
     if (i.isGradient()) {
       Derivative derived = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()));
-      steps = derived.steps();
+      steps = derived.steps().stream().map(s -> new Step(plainRule(s.rule()), s.latex())).toList();
       if (i.numerator() != null) {
         denominator = derived.latex();
         numerator = engine.derive(i.function(), i.variable(), i.declarations(), Layout.NUMERATOR).latex();
@@ -75,7 +76,16 @@ class LessonController {
         exerciseUrl, i);
   }
 
+  /**
+   * A rule's name is shown as plain text beside the typeset line, so TeX commands in it (a rule
+   * such as "divide by \mathrm{d}t") would show their backslashes: they are written out plainly.
+   */
+  static String plainRule(String rule) {
+    return rule.replace("\\mathrm{d}", "d").replace("\\top", "'").replaceAll("\\\\([A-Za-z]+)", "$1");
+  }
+
+  /** A query value; a space is written %20, which every reader of a query string decodes alike. */
   private static String encode(String s) {
-    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

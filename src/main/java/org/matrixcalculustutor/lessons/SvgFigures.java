@@ -33,7 +33,7 @@ public final class SvgFigures {
     double scale = 0.8;
     double tx = px + scale * (-r * Math.sin(t));
     double ty = py - scale * (r * Math.cos(t));
-    return "<svg id=\"figure-circle-tangent\" class=\"figure\" viewBox=\"0 0 320 280\" role=\"img\" "
+    return "<svg id=\"figure-circle-tangent\" class=\"figure\" viewBox=\"0 0 360 280\" role=\"img\" "
         + "aria-label=\"A circle with the tangent vector at one point\">"
         + String.format(ARROW_HEAD, "arrow-tangent", "#c0392b")
         + "<line x1=\"20\" y1=\"" + f(cy) + "\" x2=\"300\" y2=\"" + f(cy) + "\" stroke=\"#bbb\"/>"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,8 +32,8 @@ class LessonIdentitiesTest {
   static final double STEP = 1e-6;
   private static final Engine ENGINE = new Engine(Limits.DEFAULT);
 
-  static Stream<LessonIdentity> identities() {
-    return LessonCatalog.load().identities().stream();
+  static Stream<Named<LessonIdentity>> identities() {
+    return LessonCatalog.load().identities().stream().map(i -> Named.of(i.chapter() + "/" + i.id() + ": " + i.text(), i));
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class Derivatives {
       case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> {
         derivative = Simplifier.simplify(
             Children.bottomUp(df, e -> e instanceof Expr.Differential ? Exprs.ONE : e), shapes);
-        steps.add(new Step("divide by " + dX, "\\frac{\\mathrm{d}f}{" + dX + "} = "
+        steps.add(new Step("divide by d" + variable, "\\frac{\\mathrm{d}f}{" + dX + "} = "
             + LatexPrinter.print(derivative)));
       }
       case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> {

@@ -63,7 +63,7 @@ class LessonController {
     String tryUrl = null;
     if (i.isGradient()) {
       Derivative derived = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()));
-      steps = derived.steps().stream().map(s -> new Step(plainRule(s.rule()), s.latex())).toList();
+      steps = derived.steps();
       if (i.numerator() != null) {
         denominator = derived.latex();
         numerator = engine.derive(i.function(), i.variable(), i.declarations(), Layout.NUMERATOR).latex();
@@ -76,13 +76,6 @@ class LessonController {
         exerciseUrl, i);
   }
 
-  /**
-   * A rule's name is shown as plain text beside the typeset line, so TeX commands in it (a rule
-   * such as "divide by \mathrm{d}t") would show their backslashes: they are written out plainly.
-   */
-  static String plainRule(String rule) {
-    return rule.replace("\\mathrm{d}", "d").replace("\\top", "'").replaceAll("\\\\([A-Za-z]+)", "$1");
-  }
 
   /** A query value; a space is written %20, which every reader of a query string decodes alike. */
   private static String encode(String s) {

@@ -115,6 +115,12 @@ class DerivativesTest {
     }
 
     @Test
+    void ruleNames_arePlainTextWithoutTexCommands() {
+      var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));
+    }
+
+    @Test
     void steps_useJacobisFormulaForTheDeterminant() {
       var r = derive("det(X)", "X", "X: matrix n x n invertible", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.startsWith("Jacobi's formula"));

@@ -98,12 +98,6 @@ class LessonControllerTest {
     }
   }
 
-  @Test
-  void plainRule_writesTexCommandsOut() {
-    assertThat(LessonController.plainRule("divide by \\mathrm{d}\\theta")).isEqualTo("divide by dtheta");
-    assertThat(LessonController.plainRule("product rule: d(XY) = dX Y + X dY"))
-        .isEqualTo("product rule: d(XY) = dX Y + X dY");
-  }
 
   @Test
   void index_answersWithATrailingSlashToo() throws Exception {

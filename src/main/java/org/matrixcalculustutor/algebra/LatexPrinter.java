@@ -1,5 +1,7 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.Map;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,12 +12,25 @@ import java.util.stream.Collectors;
  */
 public final class LatexPrinter implements Expr.Visitor<String> {
 
-  private static final LatexPrinter INSTANCE = new LatexPrinter();
+  private static final LatexPrinter INSTANCE = new LatexPrinter(Map.of());
 
-  private LatexPrinter() {}
+  /** Differentials that stand for d(expression), not yet expanded: dM for the symbol M in the keys. */
+  private final Map<Expr.Symbol, Expr> unexpanded;
+
+  private LatexPrinter(Map<Expr.Symbol, Expr> unexpanded) {
+    this.unexpanded = unexpanded;
+  }
 
   public static String print(Expr e) {
     return e.accept(INSTANCE);
+  }
+
+  /**
+   * e as TeX where a differential dM with M a key of unexpanded is written d(unexpanded.get(M)):
+   * how a derivation shows one rule applied before the inner differentials are worked out.
+   */
+  public static String print(Expr e, Map<Expr.Symbol, Expr> unexpanded) {
+    return e.accept(new LatexPrinter(Map.copyOf(unexpanded)));
   }
 
   private String wrap(Expr child, int needed) {
@@ -272,6 +287,10 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   @Override
   public String differential(Expr.Differential e) {
-    return "\\mathrm{d}" + name(e.variable().name());
+    Expr inner = unexpanded.get(e.variable());
+    if (inner != null && !(inner instanceof Expr.Symbol)) {
+      return "\\mathrm{d}\\left(" + inner.accept(this) + "\\right)";
+    }
+    return "\\mathrm{d}" + (inner == null ? name(e.variable().name()) : inner.accept(this));
   }
 }

@@ -1,7 +1,9 @@
 package org.matrixcalculustutor.calculus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Exprs;
@@ -13,7 +15,8 @@ import org.matrixcalculustutor.algebra.Size;
 /**
  * d(e) with respect to one variable: one case per node, each the textbook rule. The result is
  * linear in the differential dX. Every named rule that fires on a node that depends on the variable
- * adds one step "d(node) = ..." to the derivation.
+ * adds one step "d(node) = ..." to the derivation, showing that rule alone: the differentials of
+ * the node's parts stay written as d(part) there, and their own steps follow, as on a blackboard.
  */
 final class Differential implements Expr.Visitor<Expr> {
 
@@ -21,18 +24,26 @@ final class Differential implements Expr.Visitor<Expr> {
   private final Shapes shapes;
   private final List<Step> steps = new ArrayList<>();
 
-  private Differential(Expr.Symbol variable, Shapes shapes) {
+  /**
+   * Null when differentiating; when showing one rule, the parts whose differentials are left
+   * unexpanded, each under the placeholder symbol its dM stands in for.
+   */
+  private final Map<Expr.Symbol, Expr> unexpanded;
+
+  /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
+  private Step pendingStep;
+
+  private Differential(Expr.Symbol variable, Shapes shapes, Map<Expr.Symbol, Expr> unexpanded) {
     this.variable = variable;
     this.shapes = shapes;
+    this.unexpanded = unexpanded;
   }
 
   /** The differential of e and the named steps taken, outermost rule first. */
   static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes) {
-    Differential d = new Differential(variable, shapes);
+    Differential d = new Differential(variable, shapes, null);
     Expr result = d.d(e);
-    List<Step> steps = new ArrayList<>(d.steps);
-    java.util.Collections.reverse(steps);
-    return new Result(result, steps);
+    return new Result(result, List.copyOf(d.steps));
   }
 
   record Result(Expr differential, List<Step> steps) {}
@@ -41,7 +52,34 @@ final class Differential implements Expr.Visitor<Expr> {
     if (!dependsOnVariable(e)) {
       return Exprs.ZERO;
     }
-    return e.accept(this);
+    if (unexpanded != null) {
+      return unexpandedIfItHasARule(e);
+    }
+    int at = steps.size();
+    Expr result = e.accept(this);
+    if (pendingStep != null) {
+      steps.add(at, pendingStep); // the outer rule before the rules of its parts
+      pendingStep = null;
+    }
+    return result;
+  }
+
+  /**
+   * d(e) for showing one rule: written d(e) when e has a rule of its own (its step comes next),
+   * else worked through (dX' is the transpose of dX, not a rule worth a line).
+   */
+  private Expr unexpandedIfItHasARule(Expr e) {
+    Step outer = pendingStep;
+    pendingStep = null;
+    Expr through = e.accept(this);
+    boolean hasRule = pendingStep != null;
+    pendingStep = outer;
+    if (!hasRule) {
+      return through;
+    }
+    Expr.Symbol placeholder = new Expr.Symbol("part" + unexpanded.size());
+    unexpanded.put(placeholder, e);
+    return new Expr.Differential(placeholder);
   }
 
   private boolean dependsOnVariable(Expr e) {
@@ -49,8 +87,14 @@ final class Differential implements Expr.Visitor<Expr> {
   }
 
   private Expr step(String rule, Expr node, Expr result) {
-    steps.add(new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "
-        + LatexPrinter.print(result)));
+    if (unexpanded != null) {
+      pendingStep = new Step(rule, ""); // only marks that node has a rule
+      return result;
+    }
+    Map<Expr.Symbol, Expr> parts = new HashMap<>();
+    Expr once = node.accept(new Differential(variable, shapes, parts));
+    pendingStep = new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "
+        + LatexPrinter.print(once, parts));
     return result;
   }
 

@@ -115,6 +115,23 @@ class DerivativesTest {
     }
 
     @Test
+    void steps_showTheOuterRuleFirstWithItsPartsDifferentialStillToBeWorkedOut() {
+      var r = derive("logdet(X'*X)", "X", "X: matrix m x n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).startsWith("the function", "d log|X| = tr(X^-1 dX)",
+          "product rule: d(XY) = dX Y + X dY", "collect the differential");
+      assertThat(r.steps().get(1).latex()).endsWith(
+          "\\operatorname{tr}\\left(\\left(X^{\\top} X\\right)^{-1} \\mathrm{d}\\left(X^{\\top} X\\right)\\right)");
+      assertThat(r.steps().get(2).latex()).endsWith("= \\mathrm{d}X^{\\top} X + X^{\\top} \\mathrm{d}X");
+    }
+
+    @Test
+    void steps_ofSiblingsFollowTheOrderOfTheFunction() {
+      var r = derive("det(X) + tr(inv(X))", "X", "X: matrix n x n invertible", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).startsWith("the function",
+          "Jacobi's formula: d|X| = |X| tr(X^-1 dX)", "d tr = tr d", "inverse: d(X^-1) = -X^-1 dX X^-1");
+    }
+
+    @Test
     void ruleNames_arePlainTextWithoutTexCommands() {
       var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));

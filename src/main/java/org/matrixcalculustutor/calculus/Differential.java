@@ -187,8 +187,13 @@ final class Differential implements Expr.Visitor<Expr> {
   @Override
   public Expr power(Expr.Power e) {
     Expr base = e.base();
-    Expr db = d(base);
     double k = e.exponent();
+    if (base instanceof Expr.Norm norm && k == 2) {
+      // the way the notes write it, and defined where X = 0, unlike going through d||X||
+      Expr result = Exprs.product(Exprs.number(2), new Expr.Inner(norm.argument(), d(norm.argument())));
+      return step("squared norm: d||X||^2 = 2<X, dX>", e, result);
+    }
+    Expr db = d(base);
     if (shapes.isScalar(base)) {
       Expr power = k - 1 == 1 ? base : new Expr.Power(base, k - 1);
       Expr result = k - 1 == 0 ? Exprs.product(Exprs.number(k), db) : Exprs.product(Exprs.number(k), power, db);

@@ -132,6 +132,14 @@ class DerivativesTest {
     }
 
     @Test
+    void squaredNorm_isTwiceTheInnerProductWithItsDifferential() {
+      var r = derive("norm(X*w - y)^2", "w", "X: matrix m x n\ny: vector m", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).contains("squared norm: d||X||^2 = 2<X, dX>")
+          .noneMatch(rule -> rule.startsWith("norm:"));
+      assertThat(text(r)).isEqualTo("2*X'*(X*w - y)");
+    }
+
+    @Test
     void ruleNames_arePlainTextWithoutTexCommands() {
       var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));

@@ -36,19 +36,6 @@ public final class Exprs {
     return factors.size() == 1 ? factors.get(0) : new Expr.Product(factors);
   }
 
-  /** The product of factors with nested products spliced in: (a*b)*c is a*b*c. */
-  public static Expr flatProduct(List<Expr> factors) {
-    List<Expr> flat = new ArrayList<>();
-    for (Expr f : factors) {
-      if (f instanceof Expr.Product p) {
-        flat.addAll(p.factors());
-      } else {
-        flat.add(f);
-      }
-    }
-    return product(flat);
-  }
-
   public static Expr product(Expr... factors) {
     return product(List.of(factors));
   }

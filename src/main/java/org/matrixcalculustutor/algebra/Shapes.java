@@ -29,6 +29,24 @@ public final class Shapes {
     return known;
   }
 
+  /**
+   * Whether factor, a product, can be spliced into a product around it: not when it is a scalar
+   * made of non-scalars, such as x'*x, since 2*B*(x'*x) spliced is 2*B*x'*x, B times a row vector.
+   */
+  public boolean splices(Expr factor) {
+    return factor instanceof Expr.Product inner
+        && !(isScalar(inner) && inner.factors().stream().anyMatch(f -> !isScalar(f)));
+  }
+
+  /** Whether the factors of e multiply to a scalar on their own; false for a run such as dx*y that does not multiply. */
+  public boolean multipliesToScalar(Expr e) {
+    try {
+      return isScalar(e);
+    } catch (ExpressionException notAProduct) {
+      return false;
+    }
+  }
+
   public boolean isScalar(Expr e) {
     return e instanceof Expr.Number || of(e).isScalar();
   }

@@ -80,7 +80,28 @@ public final class Simplifier {
     return current;
   }
 
+  /**
+   * The rules on one node; a non-scalar that comes out as the number 0 (y - y, 0*A) becomes the
+   * zero of its shape, so that softmax(y - y) or (y - y) .* z keep their sizes.
+   */
   private Expr applyRules(Expr e) {
+    Expr result = applyRulesOnce(e);
+    if (Exprs.isNumber(result, 0) && !(e instanceof Expr.Number)) {
+      Shape shape = shapes.of(e);
+      if (!shape.isScalar() && known(shape.rows()) && known(shape.cols())) {
+        return new Expr.Zeros(shape.rows(), shape.cols());
+      }
+    }
+    return result;
+  }
+
+  /** A size the declarations fix, not one shape inference made up for a context-sized constant. */
+  private boolean known(Size size) {
+    return size instanceof Size.Fixed || shapes.declarations().all().stream()
+        .anyMatch(d -> d.shape().rows().equals(size) || d.shape().cols().equals(size));
+  }
+
+  private Expr applyRulesOnce(Expr e) {
     Expr current = e;
     for (int round = 0; round < MAX_PASSES; round++) {
       Expr before = current;
@@ -129,9 +150,9 @@ public final class Simplifier {
       s.terms().forEach(t -> terms.addAll(t instanceof Expr.Sum inner ? inner.terms() : List.of(t)));
       return Exprs.sum(terms);
     }
-    if (e instanceof Expr.Product p && p.factors().stream().anyMatch(f -> f instanceof Expr.Product)) {
+    if (e instanceof Expr.Product p && p.factors().stream().anyMatch(shapes::splices)) {
       List<Expr> factors = new ArrayList<>();
-      p.factors().forEach(f -> factors.addAll(f instanceof Expr.Product inner ? inner.factors() : List.of(f)));
+      p.factors().forEach(f -> factors.addAll(shapes.splices(f) ? ((Expr.Product) f).factors() : List.of(f)));
       return Exprs.product(factors);
     }
     if (e instanceof Expr.Hadamard h && h.factors().stream().anyMatch(f -> f instanceof Expr.Hadamard)) {
@@ -296,7 +317,7 @@ public final class Simplifier {
         List<Expr> rest = new ArrayList<>(factors.subList(0, i));
         rest.addAll(factors.subList(i + 2, factors.size()));
         if (rest.stream().allMatch(shapes::isScalar)) {
-          rest.add(new Expr.Identity(null));
+          rest.add(new Expr.Identity(shapes.of(a).rows())); // sized: nothing around it tells its size
         }
         return Exprs.product(rest);
       }
@@ -407,7 +428,7 @@ public final class Simplifier {
       return p.base();
     }
     if (p.exponent() == 0) {
-      return shapes.isScalar(p.base()) ? Exprs.ONE : new Expr.Identity(null);
+      return shapes.isScalar(p.base()) ? Exprs.ONE : new Expr.Identity(shapes.of(p.base()).rows());
     }
     if (p.base() instanceof Expr.Power inner && shapes.isScalar(inner.base())
         && p.exponent() == Math.rint(p.exponent())) {

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.calculus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
@@ -64,8 +65,11 @@ public final class Derivatives {
         String inner = terms.stream()
             .map(g -> "\\left\\langle " + LatexPrinter.print(g) + ", " + dX + " \\right\\rangle")
             .collect(Collectors.joining(" + "));
-        steps.add(new Step("trace trick: " + String.join("; ", reading.rulesUsed()),
-            "\\mathrm{d}f = " + (inner.isEmpty() ? "0" : inner)));
+        if (!terms.isEmpty()) { // df = 0 has nothing to move
+          Set<String> rules = reading.rulesUsed();
+          steps.add(new Step("trace trick" + (rules.isEmpty() ? "" : ": " + String.join("; ", rules)),
+              "\\mathrm{d}f = " + inner));
+        }
         derivative = Simplifier.simplify(Exprs.sum(terms), shapes);
         steps.add(new Step("read off the gradient: df = <G, " + "d" + variable + "> gives G",
             "\\nabla_{" + LatexPrinter.print(x) + "} f = " + LatexPrinter.print(derivative)));
@@ -87,7 +91,11 @@ public final class Derivatives {
       steps.add(new Step(layout.word() + " layout: transpose",
           "\\frac{\\partial f}{\\partial " + LatexPrinter.print(x) + "} = " + LatexPrinter.print(derivative)));
     }
-    return new Result(kind, layout, derivative, shapeOf(derivative, kind, layout, fShape, xShape), steps);
+    Shape shape = shapeOf(derivative, kind, layout, fShape, xShape);
+    if (Exprs.isZero(derivative) && !shape.isScalar()) {
+      derivative = new Expr.Zeros(shape.rows(), shape.cols()); // a zero that keeps the derivative's shape
+    }
+    return new Result(kind, layout, derivative, shape, steps);
   }
 
   /**

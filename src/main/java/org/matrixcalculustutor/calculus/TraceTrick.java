@@ -188,9 +188,10 @@ final class TraceTrick {
         // (L (a + b) R) dx = L a R dx + L b R dx
         List<Expr> terms = new ArrayList<>();
         for (Expr term : s.terms()) {
-          List<Expr> distributed = new ArrayList<>(factors);
-          distributed.set(index, term);
-          terms.add(Exprs.flatProduct(distributed));
+          List<Expr> distributed = new ArrayList<>(factors.subList(0, index));
+          distributed.addAll(shapes.splices(term) ? ((Expr.Product) term).factors() : List.of(term));
+          distributed.addAll(factors.subList(index + 1, factors.size()));
+          terms.add(Exprs.product(distributed));
         }
         return jacobian(Exprs.sum(terms), identity);
       }
@@ -198,7 +199,7 @@ final class TraceTrick {
       for (int width = 1; width <= factors.size(); width++) {
         for (int start = Math.max(0, index - width + 1); start <= index && start + width <= factors.size(); start++) {
           Expr group = Exprs.product(factors.subList(start, start + width));
-          if (width < factors.size() && shapes.isScalar(group)) {
+          if (width < factors.size() && shapes.multipliesToScalar(group)) {
             List<Expr> others = new ArrayList<>(factors.subList(0, start));
             others.addAll(factors.subList(start + width, factors.size()));
             Expr gradient = Exprs.sum(gradientTerms(Exprs.ONE, group));

@@ -28,11 +28,16 @@ public final class FiniteDifferences {
   static final double STEP = 1e-6;
   /** Below this size a difference counts as absolute, not relative. */
   static final double FLOOR = 1e-6;
+  /**
+   * How precisely f itself is evaluated, relative to its size: its rounding error divided by 2h is
+   * noise in the differences, so a derivative far smaller than |f| / h cannot be told from zero.
+   */
+  static final double ROUNDOFF = 1e-11;
 
   private FiniteDifferences() {}
 
   /**
-   * The largest relative error ||numeric - analytic|| / max(||numeric||, ||analytic||, FLOOR) of
+   * The largest relative error ||numeric - analytic|| / max(||numeric||, ||analytic||, FLOOR, noise) of
    * derivative, written in layout, against central differences of f; infinite when the derivative
    * does not have the shape the kind and layout call for.
    *
@@ -61,7 +66,8 @@ public final class FiniteDifferences {
         if (analytic == null || !sameShape(numeric, analytic)) {
           return Double.POSITIVE_INFINITY;
         }
-        double scale = Math.max(FLOOR, Math.max(numeric.normF(), analytic.normF()));
+        double noise = ROUNDOFF * Math.max(plus.normF(), minus.normF()) / h;
+        double scale = Math.max(Math.max(FLOOR, noise), Math.max(numeric.normF(), analytic.normF()));
         worst = Math.max(worst, numeric.minus(analytic).normF() / scale); // ||num - ana|| / scale
       }
       return worst;

@@ -5,6 +5,7 @@ import java.util.Random;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.Typing;
@@ -36,6 +37,12 @@ public final class NumericEquality {
     return ValidPoints.worst(declarations, new Random(seed), points, point -> {
       SimpleMatrix va = Evaluator.evaluate(a, typing, point);
       SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+      // a literal 0 is the zero of the other side's shape, as in a sum
+      if (Exprs.isNumber(a, 0)) {
+        va = vb.createLike();
+      } else if (Exprs.isNumber(b, 0)) {
+        vb = va.createLike();
+      }
       if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
         return Double.POSITIVE_INFINITY;
       }

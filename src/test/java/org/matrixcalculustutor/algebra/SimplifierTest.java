@@ -74,7 +74,14 @@ class SimplifierTest {
     void collectLikeTerms_addsCoefficientsOfEqualTerms() {
       assertThat(simplify("A*x + A*x")).isEqualTo("2*A*x");
       assertThat(simplify("3*x - x")).isEqualTo("2*x");
-      assertThat(simplify("x - x")).isEqualTo("0");
+      assertThat(simplify("c - c")).isEqualTo("0");
+    }
+
+    @Test
+    void cancellingTerms_leaveTheZeroOfTheirShape() {
+      assertThat(simplify("x - x")).isEqualTo("zeros(n, 1)");
+      assertThat(simplify("softmax(x - x)")).isEqualTo("softmax(zeros(n, 1))");
+      assertThat(simplify("0*A")).isEqualTo("zeros(n, n)");
     }
 
     @Test

@@ -140,6 +140,20 @@ class DerivativesTest {
     }
 
     @Test
+    void vanishingGradient_isAZeroOfTheVariablesShape() {
+      var r = derive("(x' - x')*y", "x", "x: vector n\ny: vector n", Layout.DENOMINATOR);
+      assertThat(text(r)).isEqualTo("zeros(n, 1)");
+      assertThat(r.steps()).extracting(Step::rule).noneMatch(rule -> rule.startsWith("trace trick"));
+    }
+
+    @Test
+    void scalarRunInsideAProduct_staysOneScalarFactor() {
+      String declared = "B: matrix m x m\nS: matrix n x n\nx: vector n\ny: vector m";
+      assertThat(text(derive("norm(B)^2*x'*x", "B", declared, Layout.DENOMINATOR))).isEqualTo("(2*x'*x)*B");
+      assertThat(text(derive("x'*S*x*y", "x", declared, Layout.NUMERATOR))).isEqualTo("y*x'*(S' + S)");
+    }
+
+    @Test
     void ruleNames_arePlainTextWithoutTexCommands() {
       var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));

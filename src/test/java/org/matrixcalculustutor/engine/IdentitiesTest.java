@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.LanguageCases;
@@ -59,6 +60,18 @@ class IdentitiesTest {
   @MethodSource("languageExamples")
   void derive_agreesWithTheExamplesOfTheLanguage(String f, String x, String declarations, String expected) {
     assertDerivesAnEquivalentGradient(f, x, declarations, Layout.DENOMINATOR, expected);
+  }
+
+  @ParameterizedTest(name = "{0} d/d{1}")
+  @CsvSource(delimiter = '|', value = {
+      "x'*y - y'*x | x | x: vector n;y: vector n | zeros(n, 1)",
+      "sum(X - X) + t | X | X: matrix m x n;t: scalar | zeros(m, n)",
+      "(A - A)*x | x | A: matrix m x n;x: vector n | zeros(n, m)"})
+  void vanishingDerivative_passesItsOwnCheckWithTheRightShape(String f, String x, String declarations,
+      String zero) {
+    Derivative derived = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);
+    assertThat(derived.text()).isEqualTo(zero);
+    assertThat(derived.maxRelativeError()).isLessThan(CHECK_TOLERANCE);
   }
 
   @Nested

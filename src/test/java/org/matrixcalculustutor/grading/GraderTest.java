@@ -56,6 +56,16 @@ class GraderTest {
       assertThat(n.verdict()).isEqualTo(Verdict.CORRECT);
       assertThat(n.equivalence()).isEqualTo(Equivalence.NUMERIC);
     }
+
+    @Test
+    void grade_acceptsAPlainZeroForAGradientThatVanishes() {
+      String constant = "x'*y - y'*x";
+      String declared = "x: vector n\ny: vector n";
+      assertThat(grade(constant, "x", declared, Layout.DENOMINATOR, "0").verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(grade(constant, "x", declared, Layout.DENOMINATOR, "zeros(n, 1)").verdict())
+          .isEqualTo(Verdict.CORRECT);
+      assertThat(grade(constant, "x", declared, Layout.DENOMINATOR, "y").verdict()).isEqualTo(Verdict.INCORRECT);
+    }
   }
 
   @Nested

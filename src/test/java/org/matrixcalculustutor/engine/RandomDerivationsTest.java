@@ -26,6 +26,9 @@ class RandomDerivationsTest {
       B: matrix m x m
       P: matrix m x m spd
       S: matrix n x n spd
+      Q: matrix n x n symmetric
+      D: matrix n x n diagonal
+      O: matrix n x n orthogonal
       x: vector n
       y: vector m
       t: scalar""";
@@ -47,7 +50,7 @@ class RandomDerivationsTest {
       new Shape("m", "n"), List.of("X", "W"),
       new Shape("n", "m"), List.of("A"),
       new Shape("m", "m"), List.of("B", "P"),
-      new Shape("n", "n"), List.of("S"),
+      new Shape("n", "n"), List.of("S", "Q", "D", "O"),
       new Shape("n", "1"), List.of("x"),
       new Shape("m", "1"), List.of("y"),
       SCALAR, List.of("t", "2", "0.5"));
@@ -83,7 +86,7 @@ class RandomDerivationsTest {
 
   /** The kinds of derivative drawn: of a scalar (gradients), a vector (Jacobians, tangents), a matrix (tangents). */
   enum Kind {
-    SCALAR_FUNCTION(SCALAR, "t*x'*x", List.of("X", "W", "B", "x", "y", "t")),
+    SCALAR_FUNCTION(SCALAR, "t*x'*x", List.of("X", "W", "B", "Q", "D", "x", "y", "t")),
     VECTOR_FUNCTION(new Shape("m", "1"), "t*X*x", List.of("x", "t")),
     MATRIX_FUNCTION(new Shape("m", "n"), "t*X", List.of("t"));
 
@@ -118,8 +121,14 @@ class RandomDerivationsTest {
       return "((" + generate(r, shape, depth + 1) + ") .* (" + generate(r, shape, depth + 1) + "))";
     }
     if (roll < 0.7) {
-      String function = List.of("exp", "sin", "tanh", "sigmoid").get(r.nextInt(4));
-      return function + "(" + generate(r, shape, depth + 1) + ")";
+      return switch (r.nextInt(6)) {
+        case 0 -> "exp(" + generate(r, shape, depth + 1) + ")";
+        case 1 -> "sin(" + generate(r, shape, depth + 1) + ")";
+        case 2 -> "tanh(" + generate(r, shape, depth + 1) + ")";
+        case 3 -> "sigmoid(" + generate(r, shape, depth + 1) + ")";
+        case 4 -> "log(sigmoid(" + generate(r, shape, depth + 1) + "))"; // log of a positive argument
+        default -> "sqrt(exp(" + generate(r, shape, depth + 1) + "))";
+      };
     }
     if (roll < 0.74) {
       return "3*(" + generate(r, shape, depth + 1) + ")";

@@ -102,11 +102,15 @@ final class Differential implements Expr.Visitor<Expr> {
     return Exprs.negate(e);
   }
 
-  /** ones of the shape of e: the vector ones, or ones*ones' for a matrix. */
+  /** ones of the shape of e: the vector ones, ones' for a row, or ones*ones' for a matrix. */
   private Expr onesLike(Expr e) {
     // sizes come from the context: ones - tanh(W*x) .^ 2
-    if (shapes.of(e).cols().isOne()) {
+    Shape shape = shapes.of(e);
+    if (shape.cols().isOne()) {
       return new Expr.Ones(null);
+    }
+    if (shape.rows().isOne()) {
+      return new Expr.Transpose(new Expr.Ones(null));
     }
     return Exprs.product(new Expr.Ones(null), new Expr.Transpose(new Expr.Ones(null)));
   }

@@ -154,6 +154,12 @@ class DerivativesTest {
     }
 
     @Test
+    void entryWiseFunctionOfARow_usesARowOfOnes() {
+      var r = derive("sigmoid(x')*y", "x", "x: vector n\ny: vector n", Layout.DENOMINATOR);
+      assertThat(text(r)).isEqualTo("y .* sigmoid(x) .* (ones - sigmoid(x))");
+    }
+
+    @Test
     void ruleNames_arePlainTextWithoutTexCommands() {
       var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));

@@ -84,7 +84,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
       return "\\pi";
     }
     String text = TextPrinter.number(value);
-    int e = text.indexOf('E');
+    int e = text.indexOf('e');
     if (e > 0) {
       return text.substring(0, e) + " \\times 10^{" + text.substring(e + 1) + "}";
     }

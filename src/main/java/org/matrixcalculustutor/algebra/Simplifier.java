@@ -177,8 +177,8 @@ public final class Simplifier {
           terms.add(t);
         }
       }
-      if (numbers == 0 && terms.size() == s.terms().size()) {
-        return e;
+      if ((numbers == 0 && terms.size() == s.terms().size()) || !Double.isFinite(constant)) {
+        return e; // 1e308 + 1e308 is left as it is: it has no finite value to fold into
       }
       if (constant != 0 || terms.isEmpty()) {
         terms.add(Exprs.number(constant));
@@ -201,6 +201,9 @@ public final class Simplifier {
       }
       if (coefficient == 0) {
         return Exprs.ZERO;
+      }
+      if (!Double.isFinite(coefficient)) {
+        return e;
       }
       boolean leading = p.factors().get(0) instanceof Expr.Number;
       if (numbers == 0 || (numbers == 1 && leading && coefficient != 1)) {
@@ -400,7 +403,7 @@ public final class Simplifier {
       if (a instanceof Expr.Inverse inner) {
         return inner.argument();
       }
-      if (a instanceof Expr.Number n && n.value() != 0) {
+      if (a instanceof Expr.Number n && Double.isFinite(1 / n.value())) {
         return Exprs.number(1 / n.value());
       }
       if (shapes.isOrthogonal(a)) {
@@ -646,7 +649,8 @@ public final class Simplifier {
     for (Expr term : s.terms()) {
       coefficients.merge(rest(term), coefficient(term), Double::sum);
     }
-    if (coefficients.size() == s.terms().size()) {
+    if (coefficients.size() == s.terms().size()
+        || coefficients.values().stream().anyMatch(c -> !Double.isFinite(c))) {
       return e;
     }
     List<Expr> terms = new ArrayList<>();

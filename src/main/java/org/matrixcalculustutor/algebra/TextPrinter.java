@@ -68,7 +68,7 @@ public final class TextPrinter implements Expr.Visitor<String> {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return Double.toString(value);
+    return Double.toString(value).replace(".0E", "E").replace('E', 'e'); // 1e308, 1.5e-7
   }
 
   @Override

@@ -78,6 +78,13 @@ class SimplifierTest {
     }
 
     @Test
+    void numbersBeyondTheDoubles_areLeftUnfolded() {
+      assertThat(simplify("1e308*1e308*c")).isEqualTo("1e308*1e308*c");
+      assertThat(simplify("1e308 + 1e308 + c")).isEqualTo("1e308 + 1e308 + c");
+      assertThat(simplify("1e308*x + 1e308*x")).isEqualTo("1e308*x + 1e308*x");
+    }
+
+    @Test
     void cancellingTerms_leaveTheZeroOfTheirShape() {
       assertThat(simplify("x - x")).isEqualTo("zeros(n, 1)");
       assertThat(simplify("softmax(x - x)")).isEqualTo("softmax(zeros(n, 1))");

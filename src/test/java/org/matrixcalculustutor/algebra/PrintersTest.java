@@ -1,0 +1,28 @@
+package org.matrixcalculustutor.algebra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How numbers and constants are printed, in the language and in LaTeX. */
+class PrintersTest {
+
+  private static Expr parse(String text) {
+    return Parser.parse(text, Limits.DEFAULT, Set.of()).expr();
+  }
+
+  @Test
+  void numbers_printAsAPersonWritesThem() {
+    assertThat(TextPrinter.print(parse("2.5*x"))).isEqualTo("2.5*x");
+    assertThat(TextPrinter.print(parse("1e308*x"))).isEqualTo("1e308*x");
+    assertThat(TextPrinter.print(parse("1.5e-7*x"))).isEqualTo("1.5e-7*x");
+    assertThat(TextPrinter.print(parse("pi*x"))).isEqualTo("pi*x");
+  }
+
+  @Test
+  void largeAndSmallNumbers_useAPowerOfTenInLatex() {
+    assertThat(LatexPrinter.print(parse("1e308*x"))).isEqualTo("1 \\times 10^{308} x");
+    assertThat(LatexPrinter.print(parse("1.5e-7*x"))).isEqualTo("1.5 \\times 10^{-7} x");
+  }
+}

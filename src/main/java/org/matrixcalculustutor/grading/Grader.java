@@ -53,6 +53,9 @@ public final class Grader {
     return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes));
   }
 
+  /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
+  static final int MAX_TERMS_SEARCHED = 6;
+
   public Grade grade(Derivative expected, String answerText, long seed) {
     return grade(prepare(expected), answerText, seed);
   }
@@ -141,11 +144,19 @@ public final class Grader {
           + symmetric.get(0) + "' apart, as in (" + symmetric.get(0) + " + " + symmetric.get(0) + "')."));
       return found;
     }
-    for (Expr term : terms(Simplifier.normalForm(e, shapes))) {
-      if (agrees(a, Exprs.sum(e, Exprs.negate(term)), declarations, seed)) {
-        found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term "
-            + TextPrinter.print(Simplifier.simplify(term, shapes)) + ". The product rule gives one term for "
-            + "each factor that depends on the variable."));
+    List<Expr> expectedTerms = terms(Simplifier.normalForm(e, shapes));
+    List<Expr> missing = missingTerms(a, expectedTerms, declarations, seed);
+    if (!missing.isEmpty()) {
+      List<String> names = missing.stream().map(t -> TextPrinter.print(Simplifier.simplify(t, shapes))).toList();
+      found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term"
+          + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ". The product rule gives one term "
+          + "for each factor that depends on the variable."));
+      return found;
+    }
+    for (Expr term : expectedTerms) {
+      if (agrees(a, Exprs.sum(e, Exprs.product(Exprs.number(-2), term)), declarations, seed)) {
+        found.add(new Diagnosis(DiagnosisCode.SIGN, "The term " + TextPrinter.print(Simplifier.simplify(term, shapes))
+            + " of your answer has the wrong sign; the other terms are right."));
         return found;
       }
     }
@@ -157,6 +168,33 @@ public final class Grader {
       }
     }
     return found;
+  }
+
+  /**
+   * The fewest terms of the expected sum whose absence makes it equal to a, or none. Searched among
+   * sums of at most MAX_TERMS_SEARCHED terms, smallest sets first.
+   */
+  private static List<Expr> missingTerms(Expr a, List<Expr> terms, Declarations declarations, long seed) {
+    int k = terms.size();
+    if (k < 2 || k > MAX_TERMS_SEARCHED) {
+      return List.of();
+    }
+    for (int count = 1; count < k; count++) {
+      for (int missing = 1; missing < (1 << k); missing++) {
+        if (Integer.bitCount(missing) != count) {
+          continue;
+        }
+        List<Expr> kept = new ArrayList<>();
+        List<Expr> dropped = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          ((missing & (1 << i)) != 0 ? dropped : kept).add(terms.get(i));
+        }
+        if (agrees(a, Exprs.sum(kept), declarations, seed)) {
+          return dropped;
+        }
+      }
+    }
+    return List.of();
   }
 
   private static Diagnosis layout(Derivative expected) {

@@ -119,6 +119,20 @@ class GraderTest {
     }
 
     @Test
+    void missingTerms_namesEachOfThem() {
+      Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "b");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_TERM);
+      assertThat(g.diagnoses().get(0).message()).contains("terms").contains("A*x").contains("A'*x");
+    }
+
+    @Test
+    void sign_ofOneTermOfTheSum() {
+      Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x - b");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
+      assertThat(g.diagnoses().get(0).message()).startsWith("The term b of your answer has the wrong sign");
+    }
+
+    @Test
     void extraTerm_saysWhichTermIsTooMany() {
       Grade g = grade("b'*x", "x", "x: vector n\nb: vector n\nc: vector n", Layout.DENOMINATOR, "b + x");
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.EXTRA_TERM);

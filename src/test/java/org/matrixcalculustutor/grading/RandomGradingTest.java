@@ -6,7 +6,11 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Exprs;
+import org.matrixcalculustutor.algebra.Shapes;
+import org.matrixcalculustutor.algebra.Simplifier;
+import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
@@ -16,7 +20,7 @@ import org.matrixcalculustutor.engine.RandomFunctions.Problem;
 
 /**
  * The grader on gradients it has never seen: for random functions, the engine's own answer is
- * correct, and the classic slips made from it (twice it, its negative, its transpose) get their
+ * correct, and the classic slips made from it (twice it, its negative, a term left out, its transpose) get their
  * diagnoses, found by evaluating variants, whatever the function.
  */
 class RandomGradingTest {
@@ -49,6 +53,16 @@ class RandomGradingTest {
         .extracting(Diagnosis::code).contains(DiagnosisCode.FACTOR);
     assertThat(grader.grade(expected, "-(" + right + ")", seed).diagnoses()).as("%s: minus %s", problem, right)
         .extracting(Diagnosis::code).contains(DiagnosisCode.SIGN);
+    Shapes shapes = new Shapes(expected.function().typing().declarations());
+    if (Simplifier.normalForm(expected.result(), shapes) instanceof Expr.Sum sum
+        && sum.terms().size() <= Grader.MAX_TERMS_SEARCHED) {
+      Expr dropped = sum.terms().get(random.nextInt(sum.terms().size()));
+      String withoutIt = TextPrinter.print(Exprs.sum(sum.terms().stream().filter(t -> t != dropped).toList()));
+      // FACTOR when the term left out equals the rest, as the two terms of d(x'Sx) for a symmetric S do
+      assertThat(grader.grade(expected, withoutIt, seed).diagnoses()).as("%s: %s without %s", problem, right,
+          TextPrinter.print(dropped)).extracting(Diagnosis::code)
+          .containsAnyOf(DiagnosisCode.MISSING_TERM, DiagnosisCode.FACTOR);
+    }
     if (RECTANGULAR.contains(problem.variable())) {
       assertThat(grader.grade(expected, "(" + right + ")'", seed).diagnoses())
           .as("%s: transposed %s", problem, right).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);

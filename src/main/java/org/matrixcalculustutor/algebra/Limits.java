@@ -14,6 +14,13 @@ public record Limits(int maxInputLength, int maxNestingDepth, int maxMatrixSize)
   public static final int MAX_NESTING_DEPTH = 64;
   public static final int MAX_MATRIX_SIZE = 64;
 
+  /**
+   * Nodes any expression the engine builds may have (a differential, a simplified or expanded
+   * form, counted as a tree). Fixed, not configurable: it bounds the work of one request, which a
+   * short input could otherwise make exponential, e.g. d of ((((X^2)^2)^2)^2)... .
+   */
+  public static final int MAX_EXPRESSION_SIZE = 10_000;
+
   public static final Limits DEFAULT = new Limits(MAX_INPUT_LENGTH, MAX_NESTING_DEPTH, MAX_MATRIX_SIZE);
 
   public Limits {

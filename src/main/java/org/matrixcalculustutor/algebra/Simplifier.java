@@ -18,8 +18,14 @@ public final class Simplifier {
   /** Passes over the whole tree before giving up on reaching a fixed point. */
   static final int MAX_PASSES = 12;
 
+  /** The most nodes one simplification applies its rules to; the worked examples stay far below. */
+  static final int MAX_APPLICATIONS = 5_000;
+
   private final Shapes shapes;
   private final boolean expand;
+  private final NodeCounter nodes = new NodeCounter();
+  /** Nodes the rules have been applied to so far: each costs a shape check, so this bounds the time. */
+  private int applications;
   private final List<UnaryOperator<Expr>> rules;
 
   private Simplifier(Shapes shapes, boolean expand) {
@@ -85,7 +91,12 @@ public final class Simplifier {
    * zero of its shape, so that softmax(y - y) or (y - y) .* z keep their sizes.
    */
   private Expr applyRules(Expr e) {
-    Expr result = applyRulesOnce(e);
+    if (++applications > MAX_APPLICATIONS) {
+      throw new ExpressionException((expand ? "expanding" : "simplifying") + " this expression takes more than "
+          + String.format(java.util.Locale.ROOT, "%,d", MAX_APPLICATIONS) + " steps, more than the tutor works with:"
+          + " simplify it first, or split it into smaller problems");
+    }
+    Expr result = nodes.requireWithinLimit(applyRulesOnce(e), expand ? "the expanded form" : "the simplified form");
     if (Exprs.isNumber(result, 0) && !(e instanceof Expr.Number)) {
       Shape shape = shapes.of(e);
       if (!shape.isScalar() && known(shape.rows()) && known(shape.cols())) {

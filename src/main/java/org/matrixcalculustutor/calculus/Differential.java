@@ -8,6 +8,7 @@ import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.NodeCounter;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Size;
@@ -23,6 +24,7 @@ final class Differential implements Expr.Visitor<Expr> {
   private final Expr.Symbol variable;
   private final Shapes shapes;
   private final List<Step> steps = new ArrayList<>();
+  private final NodeCounter nodes = new NodeCounter();
 
   /**
    * Null when differentiating; when showing one rule, the parts whose differentials are left
@@ -56,7 +58,7 @@ final class Differential implements Expr.Visitor<Expr> {
       return unexpandedIfItHasARule(e);
     }
     int at = steps.size();
-    Expr result = e.accept(this);
+    Expr result = nodes.requireWithinLimit(e.accept(this), "the differential");
     if (pendingStep != null) {
       steps.add(at, pendingStep); // the outer rule before the rules of its parts
       pendingStep = null;
@@ -91,6 +93,7 @@ final class Differential implements Expr.Visitor<Expr> {
       pendingStep = new Step(rule, ""); // only marks that node has a rule
       return result;
     }
+    nodes.requireWithinLimit(result, "the differential"); // before the step prints a line as large
     Map<Expr.Symbol, Expr> parts = new HashMap<>();
     Expr once = node.accept(new Differential(variable, shapes, parts));
     pendingStep = new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Declaration;
@@ -96,10 +97,10 @@ public final class Grader {
       return incorrect(expected, answerFormula, diagnoses);
     }
     Shapes shapes = new Shapes(declarations);
-    Expr normalForm = Simplifier.normalForm(a, shapes);
-    if (normalForm.equals(prepared.normalForm())
-        || (Exprs.isZero(normalForm) && Exprs.isZero(prepared.normalForm()))) { // 0 and zeros(n, 1) alike
-
+    Optional<Expr> normalForm = normalForm(a, shapes);
+    Expr expectedNormalForm = prepared.normalForm();
+    if (normalForm.isPresent() && (normalForm.get().equals(expectedNormalForm)
+        || (Exprs.isZero(normalForm.get()) && Exprs.isZero(expectedNormalForm)))) { // 0 and zeros(n, 1) alike
       return new Grade(Verdict.CORRECT, Equivalence.SYMBOLIC, List.of(), answerFormula, expectedFormula,
           expected.steps(), null, null);
     }
@@ -107,7 +108,18 @@ public final class Grader {
       return new Grade(Verdict.CORRECT, Equivalence.NUMERIC, List.of(), answerFormula, expectedFormula,
           expected.steps(), null, null);
     }
-    return incorrect(expected, answerFormula, diagnose(expected, a, e, declarations, shapes, seed));
+    return incorrect(expected, answerFormula,
+        diagnose(expected, a, e, terms(expectedNormalForm), normalForm.map(Grader::terms).orElse(List.of()),
+            declarations, shapes, seed));
+  }
+
+  /** a's expanded normal form, or none when expanding it goes beyond the engine's size limit: numbers decide then. */
+  private static Optional<Expr> normalForm(Expr a, Shapes shapes) {
+    try {
+      return Optional.of(Simplifier.normalForm(a, shapes));
+    } catch (ExpressionException tooLarge) {
+      return Optional.empty();
+    }
   }
 
   private static Grade incorrect(Derivative expected, Formula answer, List<Diagnosis> diagnoses) {
@@ -115,8 +127,8 @@ public final class Grader {
         new Formula(expected.text(), expected.latex(), expected.shape().toString()), expected.steps(), null, null);
   }
 
-  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, Declarations declarations,
-      Shapes shapes, long seed) {
+  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, List<Expr> expectedTerms,
+      List<Expr> answerTerms, Declarations declarations, Shapes shapes, long seed) {
     List<Diagnosis> found = new ArrayList<>();
     Expr transposed = Exprs.transpose(e);
     boolean squareVariable = expected.shape().isSquare();
@@ -144,7 +156,6 @@ public final class Grader {
           + symmetric.get(0) + "' apart, as in (" + symmetric.get(0) + " + " + symmetric.get(0) + "')."));
       return found;
     }
-    List<Expr> expectedTerms = terms(Simplifier.normalForm(e, shapes));
     List<Expr> missing = missingTerms(a, expectedTerms, declarations, seed);
     if (!missing.isEmpty()) {
       List<String> names = missing.stream().map(t -> TextPrinter.print(Simplifier.simplify(t, shapes))).toList();
@@ -160,7 +171,7 @@ public final class Grader {
         return found;
       }
     }
-    for (Expr term : terms(Simplifier.normalForm(a, shapes))) {
+    for (Expr term : answerTerms) {
       if (agrees(Exprs.sum(a, Exprs.negate(term)), e, declarations, seed)) {
         found.add(new Diagnosis(DiagnosisCode.EXTRA_TERM, "Your answer has a term too many: "
             + TextPrinter.print(Simplifier.simplify(term, shapes)) + " should not be there."));

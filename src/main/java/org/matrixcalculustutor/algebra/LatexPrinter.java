@@ -38,6 +38,11 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     return TextPrinter.precedence(child) < needed ? "\\left(" + text + "\\right)" : text;
   }
 
+  /** A size as TeX: 64 stays 64, a name such as n or n_1 is written as names are. */
+  private static String size(Size size) {
+    return size instanceof Size.Fixed ? size.toString() : name(size.toString());
+  }
+
   /** A name as TeX: Sigma is \Sigma, lambda_2 is \lambda_{2}, w1 is w_{1}, long names upright. */
   static String name(String name) {
     String base = name;
@@ -103,12 +108,12 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   @Override
   public String identity(Expr.Identity e) {
-    return e.size() == null ? "I" : "I_{" + name(e.size().toString()) + "}";
+    return e.size() == null ? "I" : "I_{" + size(e.size()) + "}";
   }
 
   @Override
   public String ones(Expr.Ones e) {
-    return e.size() == null ? "\\mathbf{1}" : "\\mathbf{1}_{" + name(e.size().toString()) + "}";
+    return e.size() == null ? "\\mathbf{1}" : "\\mathbf{1}_{" + size(e.size()) + "}";
   }
 
   @Override

@@ -27,6 +27,9 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   /** Beyond this condition number (1-norm) a matrix counts as singular. */
   static final double MAX_CONDITION = 1e12;
 
+  /** The most entries of one matrix evaluated (8 MB of doubles): bounds a request's memory. */
+  static final long MAX_ENTRIES = 1_000_000;
+
   private final Typing typing;
   private final Bindings bindings;
 
@@ -68,12 +71,14 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   @Override
   public SimpleMatrix identity(Expr.Identity e) {
     int n = e.size() == null ? rows(e) : bindings.size(e.size());
+    requireEvaluable(n, n, e);
     return SimpleMatrix.identity(n); // I
   }
 
   @Override
   public SimpleMatrix ones(Expr.Ones e) {
     int n = e.size() == null ? rows(e) : bindings.size(e.size());
+    requireEvaluable(n, 1, e);
     return filled(n, 1, 1); // (1, ..., 1)'
   }
 
@@ -81,6 +86,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   public SimpleMatrix zeros(Expr.Zeros e) {
     int rows = e.rows() == null ? rows(e) : bindings.size(e.rows());
     int cols = e.cols() == null ? cols(e) : bindings.size(e.cols());
+    requireEvaluable(rows, cols, e);
     return new SimpleMatrix(rows, cols); // 0
   }
 
@@ -180,7 +186,10 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix kron(Expr.Kron e) {
-    return e.left().accept(this).kron(e.right().accept(this)); // [A_ij B]
+    SimpleMatrix a = e.left().accept(this);
+    SimpleMatrix b = e.right().accept(this);
+    requireEvaluable((long) a.getNumRows() * b.getNumRows(), (long) a.getNumCols() * b.getNumCols(), e);
+    return a.kron(b); // [A_ij B]
   }
 
   @Override
@@ -444,6 +453,14 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   private static ExpressionException singular(String function, Expr argument) {
     return new ExpressionException(function + "(...) of a singular matrix: " + TextPrinter.print(argument)
         + " is singular here");
+  }
+
+  /** Refuses a matrix beyond MAX_ENTRIES before it is allocated: kron(kron(X, X), X) grows fast. */
+  private static void requireEvaluable(long rows, long cols, Expr node) {
+    if (rows * cols > MAX_ENTRIES) {
+      throw new ExpressionException(TextPrinter.print(node) + " is " + rows + " x " + cols + " here, more than the "
+          + String.format(java.util.Locale.ROOT, "%,d", MAX_ENTRIES) + " entries the tutor evaluates");
+    }
   }
 
   private static void requireSquare(SimpleMatrix a, String operation, Expr node) {

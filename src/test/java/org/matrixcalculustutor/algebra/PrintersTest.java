@@ -21,6 +21,12 @@ class PrintersTest {
   }
 
   @Test
+  void sizedConstants_keepWholeNumberSizesWhole() {
+    assertThat(LatexPrinter.print(parse("ones(64)"))).isEqualTo("\\mathbf{1}_{64}");
+    assertThat(LatexPrinter.print(parse("I(n)"))).isEqualTo("I_{n}");
+  }
+
+  @Test
   void largeAndSmallNumbers_useAPowerOfTenInLatex() {
     assertThat(LatexPrinter.print(parse("1e308*x"))).isEqualTo("1 \\times 10^{308} x");
     assertThat(LatexPrinter.print(parse("1.5e-7*x"))).isEqualTo("1.5 \\times 10^{-7} x");

@@ -440,6 +440,14 @@ class EvaluatorTest {
   class Errors {
 
     @Test
+    void matrixBeyondTheEntriesLimit_isRefusedBeforeItIsAllocated() {
+      Bindings big = VALUES.with("G", new SimpleMatrix(64, 64));
+      Expr kron = new Expr.Kron(sym("G"), sym("G"));
+      assertThatThrownBy(() -> Evaluator.evaluate(kron, null, big)).isExactlyInstanceOf(ExpressionException.class)
+          .hasMessageContaining("kron(G, G) is 4096 x 4096 here, more than the 1,000,000 entries the tutor evaluates");
+    }
+
+    @Test
     void inverse_ofASingularMatrixFails() {
       assertFails(new Expr.Inverse(sym("Sing")), "inv(...) of a singular matrix");
     }

@@ -96,7 +96,10 @@ public final class Simplifier {
           + String.format(java.util.Locale.ROOT, "%,d", MAX_APPLICATIONS) + " steps, more than the tutor works with:"
           + " simplify it first, or split it into smaller problems");
     }
-    Expr result = nodes.requireWithinLimit(applyRulesOnce(e), expand ? "the expanded form" : "the simplified form");
+    Expr result = applyRulesOnce(e);
+    if (result != e) { // only a rule can make a tree grow
+      nodes.requireWithinLimit(result, expand ? "the expanded form" : "the simplified form");
+    }
     if (Exprs.isNumber(result, 0) && !(e instanceof Expr.Number)) {
       Shape shape = shapes.of(e);
       if (!shape.isScalar() && known(shape.rows()) && known(shape.cols())) {

@@ -4,7 +4,7 @@ import java.util.IdentityHashMap;
 
 /**
  * Counts the nodes of expressions as trees, a shared subtree once for each place it occurs: the
- * size that printing and simplifying pay for. Rules such as d(X^2) = dX X + X dY or expanding
+ * size that printing and simplifying pay for. Rules such as d(X^2) = dX X + X dX or expanding
  * (A + B)*(A + B)*... double a tree at each level while sharing its parts, so the count is
  * remembered per node and each node is counted once however often it is shared.
  */

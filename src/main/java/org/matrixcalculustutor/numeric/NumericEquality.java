@@ -35,14 +35,9 @@ public final class NumericEquality {
       return Double.POSITIVE_INFINITY;
     }
     return ValidPoints.worst(declarations, new Random(seed), points, point -> {
-      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
-      // a literal 0 is the zero of the other side's shape, as in a sum
-      if (Exprs.isNumber(a, 0)) {
-        va = vb.createLike();
-      } else if (Exprs.isNumber(b, 0)) {
-        vb = va.createLike();
-      }
+      SimpleMatrix[] v = values(a, b, typing, point);
+      SimpleMatrix va = v[0];
+      SimpleMatrix vb = v[1];
       if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
         return Double.POSITIVE_INFINITY;
       }
@@ -59,8 +54,12 @@ public final class NumericEquality {
   public static Double leastSquaresFactor(Expr a, Expr b, Declarations declarations, long seed) {
     Typing typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
     Bindings point = RandomBindings.draw(declarations, new Random(seed));
-    SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-    SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+    SimpleMatrix[] v = values(a, b, typing, point);
+    SimpleMatrix va = v[0];
+    SimpleMatrix vb = v[1];
+    if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
+      return null;
+    }
     double norm = vb.elementMult(vb).elementSum();
     return norm < FLOOR ? null : va.elementMult(vb).elementSum() / norm; // <a, b> / <b, b>
   }
@@ -76,12 +75,34 @@ public final class NumericEquality {
         SimpleMatrix m = point.value(name);
         point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
       }
-      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
-      if (va.minus(vb).normF() > TOLERANCE * Math.max(1, vb.normF())) {
+      SimpleMatrix[] v = values(a, b, typing, point);
+      SimpleMatrix va = v[0];
+      SimpleMatrix vb = v[1];
+      if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()
+          || va.minus(vb).normF() > TOLERANCE * Math.max(1, vb.normF())) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The values of a and b at a point, where a zero that has no shape of its own (the answer 0, or
+   * 0*x folded to 0) takes the other side's shape, as it would in a sum.
+   */
+  private static SimpleMatrix[] values(Expr a, Expr b, Typing typing, Bindings point) {
+    SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+    SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+    if (isShapelessZero(a, va, vb)) {
+      va = vb.createLike();
+    } else if (isShapelessZero(b, vb, va)) {
+      vb = va.createLike();
+    }
+    return new SimpleMatrix[] {va, vb};
+  }
+
+  private static boolean isShapelessZero(Expr e, SimpleMatrix value, SimpleMatrix other) {
+    return Exprs.isNumber(e, 0)
+        || (value.getNumElements() == 1 && other.getNumElements() != 1 && value.get(0) == 0);
   }
 }

@@ -71,6 +71,19 @@ class ExerciseBankTest {
     assertThat(checker.variant(e, 0L).function()).isEqualTo(e.function());
   }
 
+  /** A constant of any shape is an ordinary answer: graded, never a failure. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void constantAnswers_areGradedAsOrdinaryAnswers(Exercise e) {
+    ExerciseChecker checker = new ExerciseChecker(ENGINE);
+    for (long seed : new long[] {0L, 3L}) {
+      for (String constant : new String[] {"0", "1", "-2.5", "I", "ones", "0*I", "zeros(2, 3)"}) {
+        var grade = checker.attempt(e, seed, constant);
+        assertThat(grade.verdict()).as("%s graded for %s", constant, e.id()).isNotNull();
+      }
+    }
+  }
+
   @Test
   void variants_differBetweenSeedsAndAreReproducible() {
     Exercise e = BANK.find("quadratic-form").orElseThrow();

@@ -3,19 +3,30 @@ package org.matrixcalculustutor.grading;
 /** What kind of mistake an answer shows, found by evaluating variants of the expected answer. */
 public enum DiagnosisCode {
   /** The answer is the transpose of the expected one: numerator instead of denominator layout. */
-  LAYOUT,
+  LAYOUT("other layout (transposed)"),
   /** The answer is the negative of the expected one. */
-  SIGN,
+  SIGN("wrong sign"),
   /** The answer is off by a constant factor. */
-  FACTOR,
+  FACTOR("off by a constant factor"),
   /** The answer would be right if a matrix were symmetric (2*A*x for x'*A*x with general A). */
-  ASSUMED_SYMMETRIC,
+  ASSUMED_SYMMETRIC("assumed a matrix symmetric"),
   /** A term of the expected sum is absent. */
-  MISSING_TERM,
+  MISSING_TERM("a term missing"),
   /** A term was added to the expected sum. */
-  EXTRA_TERM,
+  EXTRA_TERM("a term too many"),
   /** The answer's shape differs from the expected shape. */
-  SHAPE,
+  SHAPE("wrong shape"),
   /** The answer uses a symbol the problem does not have. */
-  UNKNOWN_SYMBOL
+  UNKNOWN_SYMBOL("a symbol not in the problem");
+
+  private final String title;
+
+  DiagnosisCode(String title) {
+    this.title = title;
+  }
+
+  /** The mistake in plain words, for students' and teachers' pages ("wrong sign"), never the code. */
+  public String title() {
+    return title;
+  }
 }

@@ -21,6 +21,13 @@ public record Limits(int maxInputLength, int maxNestingDepth, int maxMatrixSize)
    */
   public static final int MAX_EXPRESSION_SIZE = 10_000;
 
+  /**
+   * The largest whole-number side of any matrix the engine types: a vec or Kronecker product of
+   * fixed sizes beyond it is refused before it is built. Equal to the most entries the evaluator
+   * allocates, so a vector of this length is still evaluable.
+   */
+  public static final int MAX_DIMENSION = 1_000_000;
+
   public static final Limits DEFAULT = new Limits(MAX_INPUT_LENGTH, MAX_NESTING_DEPTH, MAX_MATRIX_SIZE);
 
   public Limits {

@@ -34,10 +34,15 @@ public final class NodeCounter {
    */
   public Expr requireWithinLimit(Expr e, String what) {
     if (count(e) > Limits.MAX_EXPRESSION_SIZE) {
-      throw new ExpressionException(what + " of this expression grows beyond "
-          + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_EXPRESSION_SIZE)
-          + " parts, more than the tutor works with: simplify the expression first, or split it into smaller problems");
+      throw tooLarge(what);
     }
     return e;
+  }
+
+  /** The error for an expression beyond the limit, for a check made before the expression is built. */
+  public ExpressionException tooLarge(String what) {
+    return new ExpressionException(what + " of this expression grows beyond "
+        + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_EXPRESSION_SIZE)
+        + " parts, more than the tutor works with: simplify the expression first, or split it into smaller problems");
   }
 }

@@ -431,10 +431,14 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   public Shape kron(Expr.Kron e) {
     Shape a = shapeOf(e.left());
     Shape b = shapeOf(e.right());
-    return record(e, new Shape(times(a.rows(), b.rows()), times(a.cols(), b.cols())));
+    return record(e, new Shape(times(a.rows(), b.rows(), e), times(a.cols(), b.cols(), e)));
   }
 
-  private Size times(Size a, Size b) {
+  /**
+   * The size a*b of a Kronecker product or vec; a whole-number size beyond Limits.MAX_DIMENSION is
+   * refused here, before anything of that size is built or even multiplied out (64^6 overflows an int).
+   */
+  private Size times(Size a, Size b, Expr node) {
     Size x = find(a);
     Size y = find(b);
     if (x.isOne()) {
@@ -444,7 +448,13 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
       return x;
     }
     if (x instanceof Size.Fixed fx && y instanceof Size.Fixed fy) {
-      return new Size.Fixed(fx.value() * fy.value());
+      long product = (long) fx.value() * fy.value();
+      if (product > Limits.MAX_DIMENSION) {
+        throw clash(node, describe(node) + " would have a side of " + fx + " x " + fy + " = "
+            + String.format(java.util.Locale.ROOT, "%,d", product) + ", more than the "
+            + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_DIMENSION) + " the tutor works with");
+      }
+      return new Size.Fixed((int) product);
     }
     return new Size.Named(x + "*" + y);
   }
@@ -452,7 +462,7 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   @Override
   public Shape vec(Expr.Vec e) {
     Shape a = shapeOf(e.argument());
-    return record(e, Shape.vector(times(a.rows(), a.cols())));
+    return record(e, Shape.vector(times(a.rows(), a.cols(), e)));
   }
 
   @Override

@@ -91,6 +91,7 @@ public final class Simplifier {
    * zero of its shape, so that softmax(y - y) or (y - y) .* z keep their sizes.
    */
   private Expr applyRules(Expr e) {
+    Deadline.check();
     if (++applications > MAX_APPLICATIONS) {
       throw new ExpressionException((expand ? "expanding" : "simplifying") + " this expression takes more than "
           + String.format(java.util.Locale.ROOT, "%,d", MAX_APPLICATIONS) + " steps, more than the tutor works with:"

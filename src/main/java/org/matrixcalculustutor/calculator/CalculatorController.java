@@ -1,5 +1,7 @@
 package org.matrixcalculustutor.calculator;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.matrixcalculustutor.algebra.ExpressionException;
@@ -7,6 +9,8 @@ import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.web.EngineGate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +29,11 @@ class CalculatorController {
   static final double CHECK_TOLERANCE = 1e-5;
 
   private final Engine engine;
+  private final EngineGate gate;
 
-  CalculatorController(Engine engine) {
+  CalculatorController(Engine engine, EngineGate gate) {
     this.engine = engine;
+    this.gate = gate;
   }
 
   /** The numerical check as the page shows it. */
@@ -48,7 +54,8 @@ class CalculatorController {
   String calculator(@RequestParam(required = false) String expression,
       @RequestParam(required = false) String variable,
       @RequestParam(required = false) String declarations,
-      @RequestParam(required = false) String layout, Model model) {
+      @RequestParam(required = false) String layout, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
     model.addAttribute("expression", expression == null ? "" : expression);
     model.addAttribute("variable", variable == null ? "" : variable.strip());
     model.addAttribute("declarations", declarations == null ? "" : declarations);
@@ -59,22 +66,31 @@ class CalculatorController {
     if (expression == null || expression.isBlank()) {
       return VIEW;
     }
+    EngineGate.Client client = EngineGate.Client.anonymous(request);
     try {
-      Analysis function = this.engine.analyze(expression, declarations);
+      Analysis function = this.gate.run(request, client, () -> this.engine.analyze(expression, declarations));
       model.addAttribute("symbols", function.symbols());
       model.addAttribute("function", function);
       String chosen = variable == null || variable.isBlank() ? firstNonScalar(function) : variable.strip();
       model.addAttribute("variable", chosen);
-      Derivative derivative = this.engine.derive(expression, chosen, declarations, Layout.parse(layout));
-      model.addAttribute("result", derivative);
-      model.addAttribute("variableLatex", this.engine.analyze(chosen, declarations).latex());
-      model.addAttribute("check", Check.of(derivative.maxRelativeError()));
+      Derived derived = this.gate.run(request, client, () -> new Derived(
+          this.engine.derive(expression, chosen, declarations, Layout.parse(layout)),
+          this.engine.analyze(chosen, declarations).latex()));
+      model.addAttribute("result", derived.derivative());
+      model.addAttribute("variableLatex", derived.variableLatex());
+      model.addAttribute("check", Check.of(derived.derivative().maxRelativeError()));
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());
+    } catch (EngineGate.Refused busy) {
+      response.setStatus(busy.getStatusCode().value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+      model.addAttribute("error", busy.getReason());
     }
     return VIEW;
   }
+
+  private record Derived(Derivative derivative, String variableLatex) {}
 
   /** Without a chosen variable, the first vector or matrix symbol (else the first symbol). */
   private static String firstNonScalar(Analysis function) {

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.NodeCounter;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
@@ -51,6 +53,7 @@ final class Differential implements Expr.Visitor<Expr> {
   record Result(Expr differential, List<Step> steps) {}
 
   private Expr d(Expr e) {
+    Deadline.check();
     if (!dependsOnVariable(e)) {
       return Exprs.ZERO;
     }
@@ -212,8 +215,13 @@ final class Differential implements Expr.Visitor<Expr> {
       Expr result = neg(Exprs.product(inverse, dInner, inverse));
       return step("inverse: d(X^-1) = -X^-1 dX X^-1", e, result);
     }
+    // d(X^k) has k terms, each with X twice and dX once: bounded before any term is built
+    long n = (long) k;
+    long size = n * (2 * nodes.count(base) + nodes.count(db) + 3);
+    if (n > Limits.MAX_EXPRESSION_SIZE || size > Limits.MAX_EXPRESSION_SIZE) {
+      throw nodes.tooLarge("the differential");
+    }
     List<Expr> terms = new ArrayList<>();
-    int n = (int) k;
     for (int j = 0; j < n; j++) {
       List<Expr> factors = new ArrayList<>();
       if (j > 0) {
@@ -221,7 +229,7 @@ final class Differential implements Expr.Visitor<Expr> {
       }
       factors.add(db);
       if (n - 1 - j > 0) {
-        factors.add(n - 1 - j == 1 ? base : new Expr.Power(base, n - 1 - j));
+        factors.add(n - 1 - j == 1 ? base : new Expr.Power(base, (double) (n - 1 - j)));
       }
       terms.add(Exprs.product(factors));
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.matrixcalculustutor.grading.Grade;
 import org.matrixcalculustutor.grading.Verdict;
 import org.matrixcalculustutor.web.RateLimiter;
-import org.matrixcalculustutor.web.EngineTiming;
+import org.matrixcalculustutor.web.EngineGate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +23,15 @@ class ExerciseApiController {
   private final ExerciseChecker checker;
   private final Learners learners;
   private final RateLimiter rateLimiter;
+  private final EngineGate gate;
 
-  ExerciseApiController(ExerciseBank bank, ExerciseChecker checker, Learners learners, RateLimiter rateLimiter) {
+  ExerciseApiController(ExerciseBank bank, ExerciseChecker checker, Learners learners, RateLimiter rateLimiter,
+      EngineGate gate) {
     this.bank = bank;
     this.checker = checker;
     this.learners = learners;
     this.rateLimiter = rateLimiter;
+    this.gate = gate;
   }
 
   record ExerciseSummary(String id, String title, String topic, int level, String function, String variable,
@@ -51,7 +54,9 @@ class ExerciseApiController {
     Optional<Learners.Learner> learner = learners.current(http);
     long seed = learner.map(l -> l.seedFor(id)).orElse(request.seed() == null ? 0 : request.seed());
     rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), http.getRemoteAddr());
-    Grade grade = EngineTiming.time(http, () -> checker.attempt(exercise, seed, request.answer()));
+    EngineGate.Client client = learner.map(l -> EngineGate.Client.student(l.id()))
+        .orElseGet(() -> EngineGate.Client.anonymous(http));
+    Grade grade = gate.run(http, client, () -> checker.attempt(exercise, seed, request.answer()));
     if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
       learners.record(learner.get(), id, seed, request.answer(), grade);
     }
@@ -60,7 +65,7 @@ class ExerciseApiController {
 
   @PostMapping("/api/check")
   GradeResponse check(@RequestBody CheckRequest request, HttpServletRequest http) {
-    return EngineTiming.time(http, () -> GradeResponse.of(checker.check(request.expression(), request.variable(),
+    return gate.run(http, EngineGate.Client.anonymous(http), () -> GradeResponse.of(checker.check(request.expression(), request.variable(),
         request.declarations(), request.layout(), request.answer()), null, null));
   }
 }

@@ -3,10 +3,13 @@ package org.matrixcalculustutor.exercises;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.matrixcalculustutor.grading.Grade;
 import org.matrixcalculustutor.grading.Verdict;
+import org.matrixcalculustutor.web.EngineGate;
 import org.matrixcalculustutor.web.RateLimiter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +31,16 @@ class ExerciseController {
   private final Engine engine;
   private final Learners learners;
   private final RateLimiter rateLimiter;
+  private final EngineGate gate;
 
   ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine, Learners learners,
-      RateLimiter rateLimiter) {
+      RateLimiter rateLimiter, EngineGate gate) {
     this.bank = bank;
     this.checker = checker;
     this.engine = engine;
     this.learners = learners;
     this.rateLimiter = rateLimiter;
+    this.gate = gate;
   }
 
   @GetMapping("/exercises")
@@ -50,7 +55,7 @@ class ExerciseController {
       @RequestParam(defaultValue = "0") int hints, HttpServletRequest request, Model model) {
     Exercise exercise = find(id);
     Optional<Learners.Learner> learner = learners.current(request);
-    show(exercise, learner.map(l -> l.seedFor(id)).orElse(seed), hints, "", model);
+    show(exercise, learner.map(l -> l.seedFor(id)).orElse(seed), hints, "", client(learner, request), request, model);
     model.addAttribute("learner", learner.orElse(null));
     return EXERCISE_VIEW;
   }
@@ -58,14 +63,23 @@ class ExerciseController {
   @PostMapping("/exercises/{id}")
   String attempt(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
       @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer,
-      HttpServletRequest request, Model model) {
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     Exercise exercise = find(id);
     Optional<Learners.Learner> learner = learners.current(request);
     long variant = learner.map(l -> l.seedFor(id)).orElse(seed);
-    show(exercise, variant, hints, answer, model);
+    EngineGate.Client client = client(learner, request);
+    show(exercise, variant, hints, answer, client, request, model);
     model.addAttribute("learner", learner.orElse(null));
     rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), request.getRemoteAddr());
-    Grade grade = checker.attempt(exercise, variant, answer);
+    Grade grade;
+    try {
+      grade = gate.run(request, client, () -> checker.attempt(exercise, variant, answer));
+    } catch (EngineGate.Refused busy) {
+      response.setStatus(busy.getStatusCode().value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+      model.addAttribute("notGraded", busy.getReason() + " Your answer was not graded and counts as no attempt.");
+      return EXERCISE_VIEW;
+    }
     if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
       learners.record(learner.get(), id, variant, answer, grade);
     }
@@ -77,13 +91,24 @@ class ExerciseController {
     return bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
-  private void show(Exercise exercise, long seed, int hints, String answer, Model model) {
-    Variant variant = checker.variant(exercise, seed);
-    Analysis function = engine.analyze(variant.function(), variant.declarations());
+  private static EngineGate.Client client(Optional<Learners.Learner> learner, HttpServletRequest request) {
+    return learner.map(l -> EngineGate.Client.student(l.id())).orElseGet(() -> EngineGate.Client.anonymous(request));
+  }
+
+  /** What a page of an exercise shows of its variant, worked out by the engine. */
+  private record Shown(Variant variant, Analysis function, String kind) {}
+
+  private void show(Exercise exercise, long seed, int hints, String answer, EngineGate.Client client,
+      HttpServletRequest request, Model model) {
+    Shown shown = gate.run(request, client, () -> {
+      Variant variant = checker.variant(exercise, seed);
+      return new Shown(variant, engine.analyze(variant.function(), variant.declarations()),
+          checker.expected(variant).kind().title());
+    });
     model.addAttribute("exercise", exercise);
-    model.addAttribute("variant", variant);
-    model.addAttribute("function", function);
-    model.addAttribute("kind", checker.expected(variant).kind().title());
+    model.addAttribute("variant", shown.variant());
+    model.addAttribute("function", shown.function());
+    model.addAttribute("kind", shown.kind());
     model.addAttribute("seed", seed);
     model.addAttribute("hintsShown", Math.max(0, Math.min(hints, exercise.hints().size())));
     model.addAttribute("answer", answer);

@@ -10,6 +10,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.LUDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ejml.simple.SimpleMatrix;
+import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Shape;
@@ -30,6 +31,12 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   /** The most entries of one matrix evaluated (8 MB of doubles): bounds a request's memory. */
   static final long MAX_ENTRIES = 1_000_000;
 
+  /**
+   * The most scalar multiplications of one matrix product (about 0.1 s): sizes up to 64 and their
+   * Kronecker products stay far below, two 1000 x 1000 blocks of a Kronecker product do not.
+   */
+  static final long MAX_MULTIPLICATIONS = 100_000_000;
+
   private final Typing typing;
   private final Bindings bindings;
 
@@ -46,6 +53,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
    * @throws ExpressionException when expr has no finite value for these bindings
    */
   public static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings) {
+    Deadline.check();
     SimpleMatrix value;
     try {
       value = expr.accept(new Evaluator(typing, bindings));
@@ -145,6 +153,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     SimpleMatrix result = SimpleMatrix.identity(x.getNumRows()); // X^0 = I
     SimpleMatrix square = x;
     for (long rest = k; rest > 0; rest >>= 1) {
+      Deadline.check();
       if ((rest & 1) == 1) {
         result = result.mult(square); // result X^(2^i)
       }
@@ -227,6 +236,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   public SimpleMatrix det(Expr.Det e) {
     SimpleMatrix a = e.argument().accept(this);
     requireSquare(a, "det(...)", e);
+    requireFactorable(a, e);
     return scalar(a.determinant()); // det A
   }
 
@@ -234,6 +244,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   public SimpleMatrix logDet(Expr.LogDet e) {
     SimpleMatrix a = e.argument().accept(this);
     requireSquare(a, "logdet(...)", e);
+    requireFactorable(a, e);
     requireFinite(a, e.argument());
     LUDecomposition_F64<DMatrixRMaj> lu = DecompositionFactory_DDRM.lu(a.getNumRows(), a.getNumCols());
     if (!lu.decompose(a.getDDRM().copy())) {
@@ -411,6 +422,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   /** a b, where a 1 x 1 side multiplies as a scalar. */
   private static SimpleMatrix times(SimpleMatrix a, SimpleMatrix b, Expr node) {
+    Deadline.check();
     if (isScalar(a)) {
       return b.scale(a.get(0)); // a B
     }
@@ -421,12 +433,19 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
       throw new ExpressionException(TextPrinter.print(node) + ": cannot multiply " + describe(a) + " by "
           + describe(b));
     }
+    requireEvaluable(a.getNumRows(), b.getNumCols(), node);
+    if ((long) a.getNumRows() * a.getNumCols() * b.getNumCols() > MAX_MULTIPLICATIONS) {
+      throw new ExpressionException(TextPrinter.print(node) + ": multiplying " + describe(a) + " by " + describe(b)
+          + " takes more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_MULTIPLICATIONS)
+          + " multiplications, more than the tutor evaluates");
+    }
     return a.mult(b); // A B
   }
 
   /** inv(A), or an ExpressionException when A is not square or its condition number is too large. */
   private static SimpleMatrix invert(SimpleMatrix a, Expr argument) {
     requireSquare(a, "inv(...)", argument);
+    requireFactorable(a, argument);
     requireFinite(a, argument);
     if (isScalar(a)) {
       if (a.get(0) == 0) {
@@ -460,6 +479,16 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     if (rows * cols > MAX_ENTRIES) {
       throw new ExpressionException(TextPrinter.print(node) + " is " + rows + " x " + cols + " here, more than the "
           + String.format(java.util.Locale.ROOT, "%,d", MAX_ENTRIES) + " entries the tutor evaluates");
+    }
+  }
+
+  /** An LU factorisation costs about n^3 multiplications: bounded like a product, before it starts. */
+  private static void requireFactorable(SimpleMatrix a, Expr node) {
+    long n = a.getNumRows();
+    if (n * n * n > MAX_MULTIPLICATIONS) {
+      throw new ExpressionException(TextPrinter.print(node) + ": factoring a " + describe(a)
+          + " takes more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_MULTIPLICATIONS)
+          + " multiplications, more than the tutor evaluates");
     }
   }
 

@@ -47,20 +47,24 @@ public final class FiniteDifferences {
    */
   public static double maxRelativeError(Expr f, String variable, Expr derivative, DerivativeKind kind,
       Layout layout, Declarations declarations, long seed) {
-    Declaration declared = declarations.get(variable).orElseThrow(
+    SampleSizes.Problem problem = SampleSizes.of(declarations, f, derivative);
+    Declarations sampled = problem.declarations();
+    Expr function = problem.exprs().get(0);
+    Expr candidate = problem.exprs().get(1);
+    Declaration declared = sampled.get(variable).orElseThrow(
         () -> new ExpressionException("the variable " + variable + " has no declaration"));
-    Typing fTyping = ShapeChecker.check(f, declarations);
-    Typing dTyping = ShapeChecker.check(derivative, declarations);
+    Typing fTyping = ShapeChecker.check(function, sampled);
+    Typing dTyping = ShapeChecker.check(candidate, sampled);
     Random random = new Random(seed);
-    return ValidPoints.worst(declarations, random, POINTS, point -> {
-      SimpleMatrix n = numerator(Evaluator.evaluate(derivative, dTyping, point), kind, layout);
+    return ValidPoints.worst(sampled, random, POINTS, point -> {
+      SimpleMatrix n = numerator(Evaluator.evaluate(candidate, dTyping, point), kind, layout);
       SimpleMatrix x = point.value(variable);
       double h = STEP * Math.max(1, x.elementMaxAbs());
       double worst = 0;
       for (int k = 0; k < DIRECTIONS; k++) {
         SimpleMatrix v = RandomBindings.direction(declared, x, random);
-        SimpleMatrix plus = Evaluator.evaluate(f, fTyping, point.with(variable, x.plus(h, v))); // f(X + hV)
-        SimpleMatrix minus = Evaluator.evaluate(f, fTyping, point.with(variable, x.plus(-h, v))); // f(X - hV)
+        SimpleMatrix plus = Evaluator.evaluate(function, fTyping, point.with(variable, x.plus(h, v))); // f(X + hV)
+        SimpleMatrix minus = Evaluator.evaluate(function, fTyping, point.with(variable, x.plus(-h, v))); // f(X - hV)
         SimpleMatrix numeric = plus.minus(minus).divide(2 * h); // (f(X + hV) - f(X - hV)) / 2h
         SimpleMatrix analytic = directional(n, v, kind);
         if (analytic == null || !sameShape(numeric, analytic)) {

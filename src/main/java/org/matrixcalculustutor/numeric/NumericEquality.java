@@ -27,22 +27,19 @@ public final class NumericEquality {
    * @throws ExpressionException when no valid point is found
    */
   public static double maxRelativeDifference(Expr a, Expr b, Declarations declarations, long seed, int points) {
-    // checked as one sum, so that a context-sized I or ones on one side takes its size from the other
-    Typing typing;
+    Pair pair;
     try {
-      typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+      pair = Pair.of(a, b, declarations);
     } catch (ExpressionException shapesDiffer) {
       return Double.POSITIVE_INFINITY;
     }
-    return ValidPoints.worst(declarations, new Random(seed), points, point -> {
-      SimpleMatrix[] v = values(a, b, typing, point);
-      SimpleMatrix va = v[0];
-      SimpleMatrix vb = v[1];
-      if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
+    return ValidPoints.worst(pair.declarations(), new Random(seed), points, point -> {
+      Values v = pair.at(point);
+      if (!v.sameShape()) {
         return Double.POSITIVE_INFINITY;
       }
-      double scale = Math.max(FLOOR, Math.max(va.normF(), vb.normF()));
-      return va.minus(vb).normF() / scale; // ||a - b|| / max(||a||, ||b||)
+      double scale = Math.max(FLOOR, Math.max(v.a().normF(), v.b().normF()));
+      return v.a().minus(v.b()).normF() / scale; // ||a - b|| / max(||a||, ||b||)
     }, "the numeric comparison");
   }
 
@@ -52,34 +49,28 @@ public final class NumericEquality {
 
   /** The c that best fits a = c b at one random point (least squares), or null where b is zero. */
   public static Double leastSquaresFactor(Expr a, Expr b, Declarations declarations, long seed) {
-    Typing typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
-    Bindings point = RandomBindings.draw(declarations, new Random(seed));
-    SimpleMatrix[] v = values(a, b, typing, point);
-    SimpleMatrix va = v[0];
-    SimpleMatrix vb = v[1];
-    if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()) {
+    Pair pair = Pair.of(a, b, declarations);
+    Values v = pair.at(RandomBindings.draw(pair.declarations(), new Random(seed)));
+    if (!v.sameShape()) {
       return null;
     }
-    double norm = vb.elementMult(vb).elementSum();
-    return norm < FLOOR ? null : va.elementMult(vb).elementSum() / norm; // <a, b> / <b, b>
+    double norm = v.b().elementMult(v.b()).elementSum();
+    return norm < FLOOR ? null : v.a().elementMult(v.b()).elementSum() / norm; // <a, b> / <b, b>
   }
 
   /** Whether a and b agree at random points where the named matrices are made symmetric. */
   public static boolean equalWhenSymmetric(Expr a, Expr b, Declarations declarations, long seed,
       java.util.Collection<String> symmetrized) {
-    Typing typing = ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
+    Pair pair = Pair.of(a, b, declarations);
     Random random = new Random(seed);
     for (int i = 0; i < 2; i++) {
-      Bindings point = RandomBindings.draw(declarations, random);
+      Bindings point = RandomBindings.draw(pair.declarations(), random);
       for (String name : symmetrized) {
         SimpleMatrix m = point.value(name);
         point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
       }
-      SimpleMatrix[] v = values(a, b, typing, point);
-      SimpleMatrix va = v[0];
-      SimpleMatrix vb = v[1];
-      if (va.getNumRows() != vb.getNumRows() || va.getNumCols() != vb.getNumCols()
-          || va.minus(vb).normF() > TOLERANCE * Math.max(1, vb.normF())) {
+      Values v = pair.at(point);
+      if (!v.sameShape() || v.a().minus(v.b()).normF() > TOLERANCE * Math.max(1, v.b().normF())) {
         return false;
       }
     }
@@ -87,22 +78,45 @@ public final class NumericEquality {
   }
 
   /**
-   * The values of a and b at a point, where a zero that has no shape of its own (the answer 0, or
-   * 0*x folded to 0) takes the other side's shape, as it would in a sum.
+   * Two expressions to compare, at the sizes a check samples (see SampleSizes), typed as one sum so
+   * that a context-sized I or ones on one side takes its size from the other.
    */
-  private static SimpleMatrix[] values(Expr a, Expr b, Typing typing, Bindings point) {
-    SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-    SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
-    if (isShapelessZero(a, va, vb)) {
-      va = vb.createLike();
-    } else if (isShapelessZero(b, vb, va)) {
-      vb = va.createLike();
+  private record Pair(Expr a, Expr b, Declarations declarations, Typing typing) {
+
+    /** @throws ExpressionException when a and b cannot stand in one sum */
+    static Pair of(Expr a, Expr b, Declarations declarations) {
+      SampleSizes.Problem problem = SampleSizes.of(declarations, a, b);
+      Expr sa = problem.exprs().get(0);
+      Expr sb = problem.exprs().get(1);
+      Typing typing = ShapeChecker.check(new Expr.Sum(List.of(sa, sb)), problem.declarations());
+      return new Pair(sa, sb, problem.declarations(), typing);
     }
-    return new SimpleMatrix[] {va, vb};
+
+    /**
+     * The values at a point, where a zero that has no shape of its own (the answer 0, or 0*x
+     * folded to 0) takes the other side's shape, as it would in a sum.
+     */
+    Values at(Bindings point) {
+      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
+      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
+      if (isShapelessZero(a, va, vb)) {
+        va = vb.createLike();
+      } else if (isShapelessZero(b, vb, va)) {
+        vb = va.createLike();
+      }
+      return new Values(va, vb);
+    }
+
+    private static boolean isShapelessZero(Expr e, SimpleMatrix value, SimpleMatrix other) {
+      return Exprs.isNumber(e, 0)
+          || (value.getNumElements() == 1 && other.getNumElements() != 1 && value.get(0) == 0);
+    }
   }
 
-  private static boolean isShapelessZero(Expr e, SimpleMatrix value, SimpleMatrix other) {
-    return Exprs.isNumber(e, 0)
-        || (value.getNumElements() == 1 && other.getNumElements() != 1 && value.get(0) == 0);
+  private record Values(SimpleMatrix a, SimpleMatrix b) {
+
+    boolean sameShape() {
+      return a.getNumRows() == b.getNumRows() && a.getNumCols() == b.getNumCols();
+    }
   }
 }

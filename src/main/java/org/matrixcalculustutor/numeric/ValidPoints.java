@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.Random;
+import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.ExpressionException;
 
@@ -31,6 +32,7 @@ final class ValidPoints {
     int valid = 0;
     ExpressionException last = null;
     for (int draw = 0; draw < MAX_DRAWS && valid < points; draw++) {
+      Deadline.check(); // not an invalid point: a passed deadline ends the whole check
       Bindings point = RandomBindings.draw(declarations, random);
       try {
         worst = Math.max(worst, measure.at(point));

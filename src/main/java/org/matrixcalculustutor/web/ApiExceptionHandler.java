@@ -92,7 +92,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<ApiError> status(ResponseStatusException e, HttpServletRequest request) throws Exception {
     String reason = e.getReason() != null ? e.getReason() : e.getStatusCode().toString();
-    return answer(request, e, e.getStatusCode(), reason, null);
+    return answer(request, e, e.getStatusCode(), reason, null, e.getHeaders());
   }
 
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
@@ -128,10 +128,16 @@ class ApiExceptionHandler {
    */
   private static ResponseEntity<ApiError> answer(HttpServletRequest request, Exception e, HttpStatusCode status,
       String message, Integer position) throws Exception {
+    return answer(request, e, status, message, position, HttpHeaders.EMPTY);
+  }
+
+  private static ResponseEntity<ApiError> answer(HttpServletRequest request, Exception e, HttpStatusCode status,
+      String message, Integer position, HttpHeaders headers) throws Exception {
     if (!isApi(request)) {
       throw e;
     }
-    ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+    ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .headers(headers);
     if (e instanceof HttpRequestMethodNotSupportedException m && m.getSupportedHttpMethods() != null) {
       builder.header(HttpHeaders.ALLOW, m.getSupportedHttpMethods().stream().map(Object::toString)
           .toArray(String[]::new));

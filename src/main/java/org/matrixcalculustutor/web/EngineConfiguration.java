@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one Engine of the application, with the configured limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LimitsProperties.class)
+@EnableConfigurationProperties({LimitsProperties.class, EngineProperties.class})
 class EngineConfiguration {
 
   @Bean

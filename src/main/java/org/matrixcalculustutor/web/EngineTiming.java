@@ -3,7 +3,6 @@ package org.matrixcalculustutor.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Times the engine's own work and reports it as a Server-Timing header ("engine;dur=0.042", in
@@ -17,16 +16,10 @@ public final class EngineTiming {
 
   private EngineTiming() {}
 
-  /** Runs work, adding its duration to this request's engine time even when it throws. */
-  public static <T> T time(HttpServletRequest request, Supplier<T> work) {
-    long start = System.nanoTime();
-    try {
-      return work.get();
-    } finally {
-      Long before = (Long) request.getAttribute(ATTRIBUTE);
-      long elapsed = System.nanoTime() - start + (before == null ? 0 : before);
-      request.setAttribute(ATTRIBUTE, elapsed);
-    }
+  /** Adds nanos of engine work to this request's engine time. */
+  static void add(HttpServletRequest request, long nanos) {
+    Long before = (Long) request.getAttribute(ATTRIBUTE);
+    request.setAttribute(ATTRIBUTE, nanos + (before == null ? 0 : before));
   }
 
   /** Sets the Server-Timing header from the time recorded on the request, if any. */

@@ -3,7 +3,11 @@ package org.matrixcalculustutor.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Simplifier;
@@ -46,5 +50,44 @@ class WorkLimitsTest {
     Grade grade = new Grader(engine).grade(expected, huge, 5L);
 
     assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+  }
+
+  /** Before the fix, d(X^k) built its k terms first: X^999999999 ran out of memory. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tr(X^999999999)", "tr(X^5000000)", "tr(X^1000000)", "tr(X^-999999999)",
+      "tr(inv(X)^99999999)", "tr((X^99999)^99999)"})
+  void hugeMatrixPowers_areRefusedBeforeTheirTermsAreBuilt(String f) {
+    assertThatThrownBy(() -> engine.derive(f, "X", "X: matrix n x n", Layout.DENOMINATOR))
+        .isInstanceOf(ExpressionException.class).hasMessageContaining("more than the tutor works with");
+  }
+
+  @Test
+  void kroneckerSizesBeyondTheLimit_areAClearErrorNotAnOverflow() {
+    assertThatThrownBy(() -> engine.analyze("vec(kron(kron(X, X), X))", "X: matrix 64 x 64"))
+        .isInstanceOf(ExpressionException.class).hasMessageContaining("more than the 1,000,000");
+  }
+
+  @Test
+  void aCheckAtLargeDeclaredSizes_evaluatesAtSmallOnes() {
+    // 64 x 64 powers evaluated at every point and direction took 20 s for one wrong answer
+    Derivative d = engine.derive("tr(X^63)", "X", "X: matrix 64 x 64", Layout.DENOMINATOR);
+    Grade grade = Deadline.run(Duration.ofSeconds(5), () -> new Grader(engine).grade(d, "X", 1L));
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
+    assertThat(grade.verdict()).isEqualTo(Verdict.INCORRECT);
+  }
+
+  @Test
+  void aCheckWithAMatrixLiteralOfTheDeclaredSize_keepsThatSize() {
+    String literal = "[" + "1, ".repeat(7) + "1" + "; 0, 0, 0, 0, 0, 0, 0, 0".repeat(7) + "]";
+    Derivative d = engine.derive("tr(" + literal + "*X)", "X", "X: matrix 8 x 8", Layout.DENOMINATOR);
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
+  }
+
+  @Test
+  void workPastItsDeadline_endsTheWholeRequest() {
+    String f = "tr(" + "(X + X')*".repeat(30) + "X)";
+    assertThatThrownBy(() -> Deadline.run(Duration.ofMillis(1),
+        () -> new Grader(engine).grade(engine.derive(f, "X", "X: matrix n x n", Layout.DENOMINATOR), "X", 1L)))
+        .isInstanceOf(Deadline.Exceeded.class).hasMessageContaining("more than 0.001 s");
   }
 }

@@ -450,9 +450,9 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (x instanceof Size.Fixed fx && y instanceof Size.Fixed fy) {
       long product = (long) fx.value() * fy.value();
       if (product > Limits.MAX_DIMENSION) {
-        throw clash(node, describe(node) + " would have a side of " + fx + " x " + fy + " = "
-            + String.format(java.util.Locale.ROOT, "%,d", product) + ", more than the "
-            + String.format(java.util.Locale.ROOT, "%,d", Limits.MAX_DIMENSION) + " the tutor works with");
+        throw clash(node, describe(node) + " would have " + String.format(java.util.Locale.ROOT,
+            "%,d x %,d = %,d rows or columns, more than the %,d the tutor works with", fx.value(), fy.value(),
+            product, Limits.MAX_DIMENSION));
       }
       return new Size.Fixed((int) product);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,10 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -44,12 +47,25 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request)
       throws Exception {
-    BodySizeFilter.BodyTooLargeException tooLarge = BodySizeFilter.BodyTooLargeException.in(e);
-    String message = tooLarge != null ? tooLarge.getMessage() : e.getMessage() != null
-        && e.getMessage().startsWith("Required request body is missing")
+    String message = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
         ? "the request has no body: send a JSON object"
         : "the request body is not the JSON this call expects";
     return answer(request, e, HttpStatus.BAD_REQUEST, message, null);
+  }
+
+  /** A path or query value of the wrong type (a student id "abc", or beyond a long) is bad input. */
+  @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
+  ResponseEntity<ApiError> badParameter(Exception e, HttpServletRequest request) throws Exception {
+    String message = e instanceof MethodArgumentTypeMismatchException m
+        ? "'" + m.getName() + "' must be " + (m.getRequiredType() == null ? "of another type"
+            : Number.class.isAssignableFrom(boxed(m.getRequiredType())) ? "a whole number" : "a "
+                + m.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+        : "a parameter of this request is missing or not of the expected type";
+    return answer(request, e, HttpStatus.BAD_REQUEST, message, null);
+  }
+
+  private static Class<?> boxed(Class<?> type) {
+    return type == long.class ? Long.class : type == int.class ? Integer.class : type;
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -106,10 +122,6 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) throws Exception {
-    BodySizeFilter.BodyTooLargeException tooLarge = BodySizeFilter.BodyTooLargeException.in(e);
-    if (tooLarge != null) {
-      return answer(request, e, HttpStatus.BAD_REQUEST, tooLarge.getMessage(), null);
-    }
     if (isApi(request)) {
       log.error("unexpected failure of an API call", e);
     }

@@ -41,4 +41,31 @@ class ErrorPagesTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("id=\"error-message\"").contains("the limit is 2000");
   }
+
+  @Test
+  void theErrorPageOpenedDirectly_isNotFound() throws Exception {
+    HttpResponse<String> response = page("/error");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("id=\"error-page\"").contains("Page not found");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/students/abc/attempts",
+      "/api/students/99999999999999999999/attempts", "/api/students/-1/attempts"})
+  void attemptsOfAStudentIdThatIsNoNumber_isAClearClientError(String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isBetween(400, 499);
+    assertThat(response.body()).contains("\"error\"").doesNotContain("Exception");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/exercises/linear-form?seed=abc",
+      "/exercises/linear-form?seed=99999999999999999999", "/exercises/linear-form?hints=99999999999",
+      "/exercises/linear-form?hints=-5"})
+  void exercisePageWithParametersThatAreNoNumbers_isAClearClientError(String path) throws Exception {
+    HttpResponse<String> response = page(path);
+    assertThat(response.statusCode()).isLessThan(500);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Every request's engine work runs here, never on a request thread: on a few workers per lane
  * (students of a class in one lane, everybody else in the other), so that pages, sign-ins and a
  * class's attempts are served however hard anonymous clients push the calculator. Within a lane
- * clients take turns (one client's many requests wait behind each other); each request works
+ * clients take turns (one client's many requests wait behind each other) and no client runs on
+ * more than half the workers, so a newcomer finds one free; each request works
  * under a deadline; each client has an engine-time budget per minute. What does not fit is
  * refused at once, with 429 (this client) or 503 (everybody) and Retry-After, before any work.
  */
@@ -141,7 +142,9 @@ public class EngineGate implements DisposableBean {
     private final List<Thread> workers = new ArrayList<>();
 
     Lane(String name, EngineProperties properties) {
-      this.queue = new FairQueue<>(properties.queue(), properties.queuePerClient());
+      // no client runs on more than half the workers: the rest stay free for everybody else
+      this.queue = new FairQueue<>(properties.queue(), properties.queuePerClient(),
+          Math.max(1, properties.threads() / 2));
       for (int i = 1; i <= properties.threads(); i++) {
         Thread worker = new Thread(this::work, name + "-" + i);
         worker.setDaemon(true);
@@ -152,8 +155,12 @@ public class EngineGate implements DisposableBean {
 
     private void work() {
       try {
-        for (Job<?> job = queue.take(); job != null; job = queue.take()) {
-          job.run();
+        for (FairQueue.Taken<Job<?>> next = queue.take(); next != null; next = queue.take()) {
+          try {
+            next.job().run();
+          } finally {
+            queue.finished(next.client());
+          }
         }
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
@@ -203,9 +210,13 @@ public class EngineGate implements DisposableBean {
         try {
           return result.get(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException waiting) {
+          boolean behindItsOwn = queue.isRunning(client);
           if (queue.remove(client, this)) {
-            throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, 5,
-                "the tutor is busy with many calculations right now; try again in a few seconds");
+            throw behindItsOwn
+                ? new Refused(HttpStatus.TOO_MANY_REQUESTS, 5,
+                    "your earlier calculations are still running; wait for them, then try again")
+                : new Refused(HttpStatus.SERVICE_UNAVAILABLE, 5,
+                    "the tutor is busy with many calculations right now; try again in a few seconds");
           }
           // running: the deadline ends it, by the wall clock at the latest
           long rest = deadline.toMillis() * 3 + 1_000;

@@ -2,12 +2,14 @@ package org.matrixcalculustutor.web;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Waiting work, served round-robin by client: one client's many jobs wait behind each other, not
- * in front of everybody else's. Bounded as a whole and per client; a job that waits too long is
- * taken out by its caller.
+ * in front of everybody else's, and no client runs more than a share of the workers at once, so a
+ * newcomer finds a worker free however many long jobs one client sends. Bounded as a whole and
+ * per client; a job that waits too long is taken out by its caller.
  *
  * @param <J> the jobs
  */
@@ -19,17 +21,28 @@ final class FairQueue<J> {
     CLIENT_FULL
   }
 
+  /** A job with the client it is for, as a worker takes it. */
+  record Taken<J>(String client, J job) {}
+
   private final int capacity;
   private final int perClient;
+  private final int runningPerClient;
   private final Map<String, ArrayDeque<J>> waiting = new HashMap<>();
+  private final Map<String, Integer> running = new HashMap<>();
   /** Clients with waiting jobs, in the order they are served next. */
   private final ArrayDeque<String> turns = new ArrayDeque<>();
   private int size;
   private boolean closed;
 
-  FairQueue(int capacity, int perClient) {
+  /**
+   * @param capacity jobs that may wait in all
+   * @param perClient jobs one client may have waiting
+   * @param runningPerClient jobs of one client that may run at once
+   */
+  FairQueue(int capacity, int perClient, int runningPerClient) {
     this.capacity = capacity;
     this.perClient = perClient;
+    this.runningPerClient = runningPerClient;
   }
 
   /** Queues job for client, or says why not. */
@@ -46,28 +59,42 @@ final class FairQueue<J> {
     }
     jobs.addLast(job);
     size++;
-    notify();
+    notifyAll();
     return null;
   }
 
-  /** The next job, from the client whose turn it is; waits for one. Null once closed. */
-  synchronized J take() throws InterruptedException {
-    while (size == 0 && !closed) {
+  /**
+   * The next job, from the first client in turn that may run one more; waits for one. Null once
+   * closed. The worker calls {@link #finished} with the client when the job is done.
+   */
+  synchronized Taken<J> take() throws InterruptedException {
+    while (!closed) {
+      for (Iterator<String> it = turns.iterator(); it.hasNext(); ) {
+        String client = it.next();
+        if (running.getOrDefault(client, 0) >= runningPerClient) {
+          continue;
+        }
+        it.remove();
+        ArrayDeque<J> jobs = waiting.get(client);
+        J job = jobs.removeFirst();
+        size--;
+        if (jobs.isEmpty()) {
+          waiting.remove(client);
+        } else {
+          turns.addLast(client); // the others go first
+        }
+        running.merge(client, 1, Integer::sum);
+        return new Taken<>(client, job);
+      }
       wait();
     }
-    if (closed) {
-      return null;
-    }
-    String client = turns.removeFirst();
-    ArrayDeque<J> jobs = waiting.get(client);
-    J job = jobs.removeFirst();
-    size--;
-    if (jobs.isEmpty()) {
-      waiting.remove(client);
-    } else {
-      turns.addLast(client); // the others go first
-    }
-    return job;
+    return null;
+  }
+
+  /** A job of client has ended: the client may run another. */
+  synchronized void finished(String client) {
+    running.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
+    notifyAll();
   }
 
   /** Takes a job out that has not started; false when a worker has it already. */
@@ -82,6 +109,11 @@ final class FairQueue<J> {
       turns.remove(client);
     }
     return true;
+  }
+
+  /** Whether client has a job running now. */
+  synchronized boolean isRunning(String client) {
+    return running.containsKey(client);
   }
 
   synchronized int size() {

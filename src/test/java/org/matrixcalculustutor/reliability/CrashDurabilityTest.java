@@ -63,7 +63,7 @@ class CrashDurabilityTest {
     List<Visitor> students = new ArrayList<>();
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     try {
-      String code = Visitor.createClass(app.base(), "Crash test " + System.nanoTime(), "trace");
+      String code = Visitor.createClass(app.base(), ChildApp.TEACHER_PASSWORD, "Crash test " + System.nanoTime(), "trace");
       for (int i = 0; i < STUDENTS; i++) {
         Visitor student = new Visitor(app.base());
         student.join(code, "Student " + i);

@@ -23,6 +23,8 @@ final class Visitor {
   private final String base;
   private final HttpClient http;
   private final Duration timeout;
+  /** The address this visitor comes from, as the trusted proxy in front (loopback) tells it; or none. */
+  private final String address;
 
   Visitor(String base) {
     this(base, Duration.ofSeconds(30));
@@ -30,28 +32,42 @@ final class Visitor {
 
   Visitor(String base, Duration timeout) {
     this(base, timeout, HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build(), null);
   }
 
-  private Visitor(String base, Duration timeout, HttpClient http) {
+  private Visitor(String base, Duration timeout, HttpClient http, String address) {
     this.base = base;
     this.timeout = timeout;
     this.http = http;
+    this.address = address;
   }
 
   /** The same visitor, cookies and all, at another address of the tutor (cookies ignore ports). */
   Visitor at(String otherBase) {
-    return new Visitor(otherBase, timeout, http);
+    return new Visitor(otherBase, timeout, http, address);
+  }
+
+  /**
+   * The same visitor coming from another address, through the reverse proxy on this machine that
+   * the tutor trusts by default (X-Forwarded-For from loopback): tests on one machine can so be
+   * many clients.
+   */
+  Visitor from(String clientAddress) {
+    return new Visitor(base, timeout, http, clientAddress);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+        .timeout(timeout);
+    return address == null ? builder : builder.header("X-Forwarded-For", address);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).timeout(timeout).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+    return http.send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -70,8 +86,7 @@ final class Visitor {
     StringBuilder body = new StringBuilder();
     fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name)).append('=')
         .append(encode(value)));
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
+    return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -80,10 +95,10 @@ final class Visitor {
   }
 
   /** Signs in as the teacher and creates a class with the given exercises; its join code. */
-  static String createClass(String base, String name, String... exercises) throws Exception {
+  static String createClass(String base, String password, String name, String... exercises) throws Exception {
     Visitor teacher = new Visitor(base);
     HttpResponse<String> signedIn = teacher.submit("/login", "/login",
-        Map.of("username", "teacher", "password", ChildApp.TEACHER_PASSWORD));
+        Map.of("username", "teacher", "password", password));
     if (signedIn.statusCode() != 302) {
       throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
     }
@@ -96,7 +111,7 @@ final class Visitor {
       throw new IllegalStateException("no CSRF token on /teacher");
     }
     form.append("&_csrf=").append(encode(token.group(1)));
-    HttpResponse<String> created = teacher.http.send(HttpRequest.newBuilder(URI.create(base + "/teacher/classes"))
+    HttpResponse<String> created = teacher.http.send(teacher.request("/teacher/classes")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
     String location = created.headers().firstValue("Location").orElseThrow(

@@ -24,9 +24,10 @@ RUN groupadd --system tutor \
 WORKDIR /app
 COPY --from=build --chown=tutor:tutor /tmp/app.jar /app/app.jar
 USER tutor
+# A JVM out of memory exits (rather than staying up without serving), so the restart policy brings it back
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

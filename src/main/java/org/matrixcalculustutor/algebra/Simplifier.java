@@ -791,6 +791,7 @@ public final class Simplifier {
     if (e instanceof Expr.Product p) {
       for (int i = 0; i < p.factors().size(); i++) {
         if (p.factors().get(i) instanceof Expr.Sum s) {
+          requireDistributable(e, s);
           List<Expr> terms = new ArrayList<>();
           for (Expr term : s.terms()) {
             List<Expr> factors = new ArrayList<>(p.factors());
@@ -804,6 +805,7 @@ public final class Simplifier {
     if (e instanceof Expr.Hadamard h) {
       for (int i = 0; i < h.factors().size(); i++) {
         if (h.factors().get(i) instanceof Expr.Sum s) {
+          requireDistributable(e, s);
           List<Expr> terms = new ArrayList<>();
           for (Expr term : s.terms()) {
             List<Expr> factors = new ArrayList<>(h.factors());
@@ -839,6 +841,21 @@ public final class Simplifier {
       return best == p.factors() ? e : new Expr.Trace(new Expr.Product(best));
     }
     return e;
+  }
+
+  /**
+   * Distributing product over its factor sum gives one copy of the rest of product per term of
+   * sum: its size is known before it is built, and checked then.
+   */
+  private void requireDistributable(Expr product, Expr.Sum sum) {
+    long rest = nodes.count(product) - nodes.count(sum);
+    long size = 1;
+    for (Expr term : sum.terms()) {
+      size += rest + nodes.count(term);
+    }
+    if (size > Limits.MAX_EXPRESSION_SIZE) {
+      throw nodes.tooLarge("the expanded form");
+    }
   }
 
   /** The canonical order of terms, by their printed text. */

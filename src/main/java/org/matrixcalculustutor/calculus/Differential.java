@@ -175,9 +175,21 @@ final class Differential implements Expr.Visitor<Expr> {
 
   /** d(f1 f2 ... fk) = Σ f1 .. d(fi) .. fk, the order of the factors kept; one term per factor that varies. */
   private List<Expr> productRule(List<Expr> factors, java.util.function.Function<List<Expr>, Expr> rebuild) {
+    List<Expr> differentials = factors.stream().map(this::d).toList();
+    // one copy of the product per factor that varies: its size is known before any copy is made
+    long all = 1 + factors.stream().mapToLong(nodes::count).sum();
+    long size = 1;
+    for (int i = 0; i < factors.size(); i++) {
+      if (!Exprs.isZero(differentials.get(i))) {
+        size += all - nodes.count(factors.get(i)) + nodes.count(differentials.get(i));
+      }
+    }
+    if (size > Limits.MAX_EXPRESSION_SIZE) {
+      throw nodes.tooLarge("the differential");
+    }
     List<Expr> terms = new ArrayList<>();
     for (int i = 0; i < factors.size(); i++) {
-      Expr di = d(factors.get(i));
+      Expr di = differentials.get(i);
       if (!Exprs.isZero(di)) {
         List<Expr> varied = new ArrayList<>(factors);
         varied.set(i, di);

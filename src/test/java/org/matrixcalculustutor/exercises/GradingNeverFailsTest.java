@@ -18,14 +18,14 @@ import org.matrixcalculustutor.grading.Verdict;
  * never an exception. The answers are generated: constants of every shape, scalars where matrices
  * belong, random well-formed expressions over the exercise's symbols, the expected answer with one
  * mutation, random strings and Unicode. Another sample:
- * {@code ./mvnw -B test -Dtest=GradingNeverFailsTest -DargLine=-DgradingNeverFails.seed=7}.
+ * {@code ./mvnw -B test -Dtest=GradingNeverFailsTest -DargLine="-DgradingNeverFails.seed=7 -DgradingNeverFails.variants=10"}.
  */
 class GradingNeverFailsTest {
 
   static final long SEED = Long.getLong("gradingNeverFails.seed", 20_261_130L);
 
-  /** Seeds of the variants tried: the exercise as written, and two drawn per exercise. */
-  static final int VARIANTS = 3;
+  /** Variants tried per exercise: the exercise as written, and others drawn (more with -DgradingNeverFails.variants=N). */
+  static final int VARIANTS = Integer.getInteger("gradingNeverFails.variants", 3);
 
   private static final Engine ENGINE = new Engine(Limits.DEFAULT);
   private static final ExerciseBank BANK = ExerciseBank.load();

@@ -39,7 +39,7 @@
 
   // Wide formulas scroll inside their box; mark the ones that do, so the page shows a cue.
   function markWide() {
-    document.querySelectorAll('.math.display, .steps .math, #problem-function').forEach((box) => {
+    document.querySelectorAll('.math.display, #problem-function').forEach((box) => {
       const inner = box.querySelector('mjx-container[display="true"]');
       const wide = box.scrollWidth > box.clientWidth + 1 || (inner && inner.scrollWidth > inner.clientWidth + 1);
       box.classList.toggle('scrolls', Boolean(wide));

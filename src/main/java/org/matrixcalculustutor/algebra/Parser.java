@@ -100,7 +100,7 @@ public final class Parser {
             default -> "";
           }, extra.span());
     }
-    return new Result(expr, parser.spans, parser.readings);
+    return new Result(expr, parser.spans, parser.readings.stream().distinct().toList());
   }
 
   /**

@@ -30,47 +30,84 @@ final class RuleLatex {
 
   private RuleLatex() {}
 
-  /** The rule as TeX: "\text{product rule: } \mathrm{d}(XY) = \mathrm{d}X Y + X \mathrm{d}Y". */
+  /**
+   * A piece of a typeset rule: words for the page's own font, or a formula as TeX. Pieces let a
+   * long rule wrap between its formulas on a narrow screen.
+   *
+   * @param math whether content is TeX
+   * @param content the words, or the TeX
+   */
+  record Part(boolean math, String content) {}
+
+  /** The rule as TeX: "\text{product rule: }\mathrm{d}(X Y) = \mathrm{d}X Y + X \mathrm{d}Y". */
   static String of(String rule) {
-    try {
-      return item(rule);
-    } catch (IllegalArgumentException outsideTheNotation) {
-      return text(rule);
+    StringBuilder tex = new StringBuilder();
+    for (Part part : parts(rule)) {
+      tex.append(part.math() ? part.content() : "\\text{" + part.content() + "}");
     }
+    return tex.toString();
+  }
+
+  /** The rule in pieces: its name and words as text, each formula as TeX. */
+  static List<Part> parts(String rule) {
+    List<Part> parts = new ArrayList<>();
+    try {
+      item(rule, parts);
+    } catch (IllegalArgumentException outsideTheNotation) {
+      parts.clear();
+      parts.add(text(rule));
+    }
+    return List.copyOf(parts);
   }
 
   /** "name: formula", "formula; formula", a formula, or words. */
-  private static String item(String rule) {
+  private static void item(String rule, List<Part> into) {
     int colon = rule.indexOf(": ");
     if (colon > 0 && !rule.substring(0, colon).contains("=")) {
       String rest = rule.substring(colon + 2);
-      return text(rule.substring(0, colon + 1) + " ") + (isFormula(rest) || rest.contains(": ") || rest.contains("; ")
-          ? list(rest) : text(rest));
+      into.add(text(rule.substring(0, colon + 1) + " "));
+      if (isFormula(rest) || rest.contains(": ") || rest.contains("; ")) {
+        list(rest, into);
+      } else {
+        into.add(text(rest));
+      }
+    } else if (isFormula(rule)) {
+      list(rule, into);
+    } else {
+      into.add(text(rule));
     }
-    return isFormula(rule) ? list(rule) : text(rule);
   }
 
-  private static String list(String items) {
-    List<String> out = new ArrayList<>();
-    for (String item : items.split("; ")) {
-      out.add(item.contains(": ") ? item(item) : isFormula(item) ? formula(item) : text(item));
+  private static void list(String items, List<Part> into) {
+    String[] all = items.split("; ");
+    for (int i = 0; i < all.length; i++) {
+      if (i > 0) {
+        into.add(text("; "));
+      }
+      String item = all[i];
+      if (item.contains(": ")) {
+        item(item, into);
+      } else if (isFormula(item)) {
+        into.add(new Part(true, formula(item)));
+      } else {
+        into.add(text(item));
+      }
     }
-    return String.join("\\text{; }", out);
   }
 
   private static boolean isFormula(String s) {
     return s.contains("=");
   }
 
-  /** Plain words, upright: only letters, digits, spaces and a little punctuation survive. */
-  private static String text(String words) {
+  /** Plain words: only letters, digits, spaces and a little punctuation survive. */
+  private static Part text(String words) {
     StringBuilder out = new StringBuilder();
     for (char c : words.toCharArray()) {
       if (Character.isLetterOrDigit(c) || " ,.;:'-()".indexOf(c) >= 0) {
         out.append(c);
       }
     }
-    return "\\text{" + out + "}";
+    return new Part(false, out.toString());
   }
 
   /** One formula of the rules' notation as TeX. */

@@ -43,6 +43,15 @@ class RuleLatexTest {
   }
 
   @Test
+  void aLongRule_comesInPiecesThatCanWrapBetweenItsFormulas() {
+    assertThat(RuleLatex.parts("trace trick: a scalar is its own trace; <A, B'> = <A', B>")).containsExactly(
+        new RuleLatex.Part(false, "trace trick: "), new RuleLatex.Part(false, "a scalar is its own trace"),
+        new RuleLatex.Part(false, "; "), new RuleLatex.Part(true, "\\langle A, B^{\\top} \\rangle = \\langle A^{\\top}, B \\rangle"));
+    assertThat(new Step("d tr = tr d", "").ruleParts()).containsExactly(
+        new Step.RulePart(true, "\\mathrm{d} \\operatorname{tr} = \\operatorname{tr} \\mathrm{d}"));
+  }
+
+  @Test
   void aNameOutsideTheNotation_isPlainText() {
     assertThat(RuleLatex.of("strange: a = b \\ {c} $ % #")).isEqualTo("\\text{strange: a  b  c   }");
   }

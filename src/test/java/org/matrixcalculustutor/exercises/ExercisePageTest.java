@@ -139,6 +139,25 @@ class ExercisePageTest {
     assertThat(syntax.compact()).hasSizeGreaterThan(8);
   }
 
+  /** After Check the page opens at the verdict (without JavaScript too), which announces itself. */
+  @Test
+  void checking_landsOnTheVerdictWhichIsAnnounced() throws Exception {
+    String html = act("least-squares", "check", "2*A'*(A*x + b)", 0);
+    assertThat(html).contains("action=\"/exercises/least-squares#feedback\"")
+        .contains("formaction=\"/exercises/least-squares#hint-1\"")
+        .containsPattern("id=\"feedback\"[^>]*tabindex=\"-1\"[^>]*role=\"status\"[^>]*aria-live=\"polite\"");
+  }
+
+  /** The boxes that correct the course documents name them by their titles. */
+  @Test
+  void corrections_nameTheDocumentsTheyCorrect() throws Exception {
+    String html = page("/lessons/machine-learning");
+    assertThat(html).contains("A correction to Lecture 7, “Matrix Calculus”")
+        .contains("A correction to the slides “Matrix Calculus Foundation for\n      Machine Learning”")
+        .doesNotContain("one lecture").doesNotContain("One set of slides");
+    assertThat(page("/lessons/kinds-and-layouts")).doesNotContain("One lecture").contains("“Vector,\n      Matrix, Tensor Derivatives”");
+  }
+
   @Test
   void theList_titlesAreTypesetTemplates() throws Exception {
     String html = page("/exercises");

@@ -106,8 +106,10 @@ class StudentController {
           : p.attempts() > 0 ? "attempted" + (p.solutionShown() ? ", solution viewed" : "") : "to do";
       exercises.add(new Assigned(id, checker.variant(e, seed).title().tex(), status));
     }
-    Map<String, String> titles = new LinkedHashMap<>();
-    bank.all().forEach(e -> titles.put(e.id(), e.title().plain()));
+    Map<String, String> titles = new LinkedHashMap<>(); // each exercise's title as this student's variant has it
+    Learners.Learner learner = new Learners.Learner(student.get().getId(), student.get().getDisplayName());
+    attempts.stream().map(Attempt::getExerciseId).distinct().forEach(id -> bank.find(id)
+        .ifPresent(e -> titles.put(id, checker.variant(e, learner.seedFor(id)).title().plain())));
     model.addAttribute("student", student.get());
     model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());
     model.addAttribute("titles", titles);

@@ -191,7 +191,11 @@ class SolutionsAndSlipsTest {
       assertThat(vectors).isPositive().isLessThan(differentials);
       assertThat(differentials).isLessThan(learning);
       assertThat(me).contains("href=\"/lessons/vectors\"").contains("off by a constant factor")
-          .doesNotContain(">FACTOR<").contains("The quadratic form");
+          .doesNotContain(">FACTOR<");
+      Student s = student(ed);
+      String title = checker.variant(bank.find("quadratic-form").orElseThrow(),
+          new Learners.Learner(s.getId(), s.getDisplayName()).seedFor("quadratic-form")).title().plain();
+      assertThat(me).as("the history names the student's own variant").contains(">" + title.replace("'", "&#39;") + "<");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Property;
 import org.matrixcalculustutor.engine.Analysis;
@@ -167,8 +168,7 @@ class ExerciseController {
     model.addAttribute("function", function);
     model.addAttribute("declarations", function.typing().declarations().all().stream()
         .map(ExerciseController::view).toList());
-    model.addAttribute("variableLatex", LatexPrinter.print(new org.matrixcalculustutor.algebra.Expr.Symbol(
-        variant.variable())));
+    model.addAttribute("variableLatex", LatexPrinter.print(new Expr.Symbol(variant.variable())));
     model.addAttribute("kind", expected.kind().title());
     model.addAttribute("expectedShape", expected.shape().describe());
     model.addAttribute("seed", seed);

@@ -3,6 +3,9 @@ window.MathJax = {
   tex: {
     inlineMath: [['\\(', '\\)']],
     displayMath: [['\\[', '\\]']],
+    // A transpose is a sans-serif T: at 1x the symbol \top reads like a hairline i. Every page's
+    // \top, written by hand or by the engine, follows this one definition.
+    macros: {top: '{\\mathsf{T}}'},
   },
   options: {
     // The body is ignored and only elements with class "math" are typeset, so text a student

@@ -1,9 +1,18 @@
 // Live preview of what the server reads from an input: every input[data-preview] sends its text to
 // /api/validate and shows the server's own LaTeX (never the raw input) in the element named by
-// data-preview; an error is shown with the input and the place of the problem marked.
+// data-preview, with how habits were read ("Sx" read as S x): the same reading the grader uses. An
+// error is shown with the input and the place of the problem marked, and a link to the syntax help.
 // Declarations come from data-declarations, or from the element named by data-declarations-from.
 // An optional data-symbols names a datalist to fill with the symbols found.
 (function () {
+  function syntaxLink() {
+    const link = document.createElement('a');
+    link.href = '/syntax';
+    link.className = 'preview-help';
+    link.textContent = 'How to type it';
+    return link;
+  }
+
   function attach(input) {
     const preview = document.getElementById(input.dataset.preview);
     const symbols = input.dataset.symbols ? document.getElementById(input.dataset.symbols) : null;
@@ -29,7 +38,7 @@
       const span = document.createElement('span');
       span.className = 'error-message';
       span.textContent = message;
-      preview.append(span);
+      preview.append(span, ' ', syntaxLink());
     }
 
     async function refresh() {
@@ -61,6 +70,12 @@
         shape.className = 'preview-shape';
         shape.textContent = '  (' + body.description + ')';
         preview.replaceChildren(math, shape);
+        (body.readings || []).forEach((reading) => {
+          const note = document.createElement('span');
+          note.className = 'preview-reading';
+          note.textContent = reading;
+          preview.append(note);
+        });
         if (symbols) {
           symbols.replaceChildren(...body.symbols.map((s) => {
             const option = document.createElement('option');

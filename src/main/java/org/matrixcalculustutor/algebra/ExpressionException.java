@@ -7,10 +7,17 @@ package org.matrixcalculustutor.algebra;
 public final class ExpressionException extends RuntimeException {
 
   private final transient Span span;
+  private final String suggestion;
 
   public ExpressionException(String message, Span span) {
+    this(message, span, null);
+  }
+
+  /** A problem with a likely fix: suggestion is the whole input as it was probably meant. */
+  public ExpressionException(String message, Span span, String suggestion) {
     super(message, null, false, false);
     this.span = span;
+    this.suggestion = suggestion;
   }
 
   public ExpressionException(String message) {
@@ -19,6 +26,11 @@ public final class ExpressionException extends RuntimeException {
 
   public Span span() {
     return span;
+  }
+
+  /** The input as it was probably meant (a shape slip with one transpose fixed), or null. */
+  public String suggestion() {
+    return suggestion;
   }
 
   /** The 1-based position of the problem, or null. */

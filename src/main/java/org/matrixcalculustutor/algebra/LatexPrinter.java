@@ -38,6 +38,17 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     return TextPrinter.precedence(child) < needed ? "\\left(" + text + "\\right)" : text;
   }
 
+  /**
+   * A declaration as a statement typesets it: A \in \mathbb{R}^{p \times m}, x \in \mathbb{R}^{n},
+   * \lambda \in \mathbb{R}. Its properties are words ({@link Property#words()}), not TeX.
+   */
+  public static String declaration(Declaration d) {
+    Shape s = d.shape();
+    String space = s.isScalar() ? "\\mathbb{R}" : s.cols().isOne() ? "\\mathbb{R}^{" + size(s.rows()) + "}"
+        : "\\mathbb{R}^{" + size(s.rows()) + " \\times " + size(s.cols()) + "}";
+    return name(d.name()) + " \\in " + space;
+  }
+
   /** A size as TeX: 64 stays 64, a name such as n or n_1 is written as names are. */
   private static String size(Size size) {
     return size instanceof Size.Fixed ? size.toString() : name(size.toString());
@@ -96,6 +107,13 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     return text;
   }
 
+  /** Nodes printed as a function with its own brackets, which d can precede without parentheses. */
+  private static boolean delimited(Expr e) {
+    return e instanceof Expr.Trace || e instanceof Expr.Det || e instanceof Expr.LogDet || e instanceof Expr.Norm
+        || e instanceof Expr.SumAll || e instanceof Expr.Diag || e instanceof Expr.Softmax
+        || e instanceof Expr.LogSumExp || e instanceof Expr.Vec || e instanceof Expr.Apply;
+  }
+
   @Override
   public String symbol(Expr.Symbol e) {
     return name(e.name());
@@ -148,7 +166,8 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     }
     Expr previous = null;
     for (Expr factor : factors.subList(start, factors.size())) {
-      if (factor instanceof Expr.Power p && p.exponent() == -1 && previous != null) {
+      if (factor instanceof Expr.Power p && p.exponent() == -1 && previous != null
+          && TextPrinter.surelyScalar(p.base())) { // a/c; A X^-1 stays a product: matrices do not divide
         if (denominator.length() > 0) {
           denominator.append(" ");
         }
@@ -156,7 +175,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
         continue;
       }
       if (numerator.length() > 0) {
-        boolean numbers = factor instanceof Expr.Number;
+        boolean numbers = factor instanceof Expr.Number n && n.value() != Math.PI; // 2 \pi r, but 2 \cdot 3
         numerator.append(numbers ? " \\cdot " : " ");
       }
       numerator.append(wrap(factor, TextPrinter.UNARY));
@@ -193,6 +212,9 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   public String transpose(Expr.Transpose e) {
     if (e.argument() instanceof Expr.Inverse inv) {
       return wrap(inv.argument(), TextPrinter.POSTFIX) + "^{-\\top}";
+    }
+    if (e.argument() instanceof Expr.Power p && p.exponent() == -1) {
+      return wrap(p.base(), TextPrinter.POSTFIX) + "^{-\\top}";
     }
     return wrap(e.argument(), TextPrinter.POSTFIX) + "^{\\top}";
   }
@@ -294,6 +316,9 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   public String differential(Expr.Differential e) {
     Expr inner = unexpanded.get(e.variable());
     if (inner != null && !(inner instanceof Expr.Symbol)) {
+      if (delimited(inner)) { // d tr(AXB), d log|X|: the function's own brackets suffice
+        return "\\mathrm{d}" + inner.accept(this);
+      }
       return "\\mathrm{d}\\left(" + inner.accept(this) + "\\right)";
     }
     return "\\mathrm{d}" + (inner == null ? name(e.variable().name()) : inner.accept(this));

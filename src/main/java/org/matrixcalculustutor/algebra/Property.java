@@ -15,6 +15,15 @@ public enum Property {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The property in words, as a problem statement says it: "symmetric positive definite". */
+  public String words() {
+    return switch (this) {
+      case SPD -> "symmetric positive definite";
+      case POSITIVE -> "with positive entries";
+      default -> word();
+    };
+  }
+
   /** spd and diagonal matrices are symmetric; spd and orthogonal ones are invertible. */
   public boolean implies(Property other) {
     if (this == other) {

@@ -56,6 +56,32 @@ public final class TextPrinter implements Expr.Visitor<String> {
     return false;
   }
 
+  /**
+   * Whether e is a scalar whatever the declarations: a number, a lower-case symbol (the language's
+   * default for a vector or scalar; one raised to -1 is a scalar), or a function with a scalar value.
+   * Only such a divisor prints as a division: A*X^-1 is not A/X, since matrices do not divide.
+   */
+  static boolean surelyScalar(Expr e) {
+    if (e instanceof Expr.Symbol s) {
+      return !Character.isUpperCase(s.name().charAt(0));
+    }
+    if (e instanceof Expr.Power p) {
+      return surelyScalar(p.base());
+    }
+    if (e instanceof Expr.Apply a) {
+      return surelyScalar(a.argument());
+    }
+    if (e instanceof Expr.Product p) {
+      return p.factors().stream().allMatch(TextPrinter::surelyScalar);
+    }
+    if (e instanceof Expr.Sum s) {
+      return s.terms().stream().allMatch(TextPrinter::surelyScalar);
+    }
+    return e instanceof Expr.Number || e instanceof Expr.Trace || e instanceof Expr.Det
+        || e instanceof Expr.LogDet || e instanceof Expr.Norm || e instanceof Expr.SumAll
+        || e instanceof Expr.LogSumExp || e instanceof Expr.Inner;
+  }
+
   private String wrap(Expr child, int needed) {
     String text = child.accept(this);
     return precedence(child) < needed ? "(" + text + ")" : text;
@@ -125,7 +151,7 @@ public final class TextPrinter implements Expr.Visitor<String> {
       start = 1;
     }
     for (Expr factor : factors.subList(start, factors.size())) {
-      if (factor instanceof Expr.Power p && p.exponent() == -1) {
+      if (factor instanceof Expr.Power p && p.exponent() == -1 && surelyScalar(p.base())) {
         out.append('/').append(wrap(p.base(), POWER + 1));
       } else {
         out.append('*').append(wrap(factor, UNARY));

@@ -12,12 +12,13 @@ import org.matrixcalculustutor.engine.Analysis;
  * @param description "scalar", "vector n", "matrix m x n"
  * @param symbols symbols in order of appearance
  * @param declarations every symbol with its declared or inferred type
+ * @param readings how habits in the text were read ("Sx" read as S x), the same reading grading uses
  */
 record ValidateResponse(String text, String latex, String shape, String description, List<String> symbols,
-    String declarations) {
+    String declarations, List<String> readings) {
 
   static ValidateResponse of(Analysis a) {
     return new ValidateResponse(a.text(), a.latex(), a.shape().toString(), a.shape().describe(),
-        a.symbols(), a.typing().declarations().text());
+        a.symbols(), a.typing().declarations().text(), a.readings());
   }
 }

@@ -45,6 +45,10 @@ public class Attempt {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Whether the student had asked for the solution before this attempt. */
+  @Column(name = "solution_viewed", nullable = false)
+  private boolean solutionViewed;
+
   protected Attempt() {}
 
   Attempt(Student student, String exerciseId, long seed, String answer, String verdict, List<String> diagnoses) {
@@ -91,5 +95,13 @@ public class Attempt {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public boolean isSolutionViewed() {
+    return solutionViewed;
+  }
+
+  void setSolutionViewed(boolean solutionViewed) {
+    this.solutionViewed = solutionViewed;
   }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.matrixcalculustutor.exercises.SolutionRule;
 
 /** A class: its teacher, its join code and the exercises assigned to it, in order. */
 @Entity
@@ -37,6 +38,13 @@ public class Classroom {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  /** When students may see a solution: a {@link SolutionRule.When}, with solutionAfter wrong attempts. */
+  @Column(name = "solution_when", nullable = false)
+  private String solutionWhen = SolutionRule.DEFAULT.when().name();
+
+  @Column(name = "solution_after", nullable = false)
+  private int solutionAfter = SolutionRule.DEFAULT.wrongAttempts();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "classroom_exercise", joinColumns = @JoinColumn(name = "classroom_id"))
@@ -76,5 +84,14 @@ public class Classroom {
 
   public List<String> getExerciseIds() {
     return List.copyOf(exerciseIds);
+  }
+
+  public SolutionRule getSolutionRule() {
+    return new SolutionRule(SolutionRule.When.parse(solutionWhen), solutionAfter);
+  }
+
+  void setSolutionRule(SolutionRule rule) {
+    this.solutionWhen = rule.when().name();
+    this.solutionAfter = rule.wrongAttempts();
   }
 }

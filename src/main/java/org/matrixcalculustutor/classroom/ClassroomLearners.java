@@ -36,4 +36,21 @@ class ClassroomLearners implements Learners {
     classrooms.record(learner.id(), exerciseId, seed, answer, grade.verdict().word(),
         grade.diagnoses().stream().map(Diagnosis::code).map(Enum::name).toList());
   }
+
+  @Override
+  public void slip(Learner learner, String exerciseId, long seed, String answer) {
+    classrooms.recordSlip(learner.id(), exerciseId, seed, answer);
+  }
+
+  @Override
+  public void solutionShown(Learner learner, String exerciseId, long seed) {
+    classrooms.recordSolutionView(learner.id(), exerciseId, seed);
+  }
+
+  @Override
+  public Standing standing(Learner learner) {
+    Student student = classrooms.student(learner.id()).orElseThrow();
+    Classroom classroom = student.getClassroom();
+    return new Standing(classroom.getExerciseIds(), classroom.getSolutionRule(), classrooms.progress(student));
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.exercises.SolutionRule;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +25,19 @@ public class ClassroomService {
   private final ClassroomRepository classrooms;
   private final StudentRepository students;
   private final AttemptRepository attempts;
+  private final SolutionViewRepository solutionViews;
+  private final ValidationSlipRepository slips;
   private final ExerciseBank bank;
 
   ClassroomService(TeacherRepository teachers, ClassroomRepository classrooms, StudentRepository students,
-      AttemptRepository attempts, ExerciseBank bank) {
+      AttemptRepository attempts, SolutionViewRepository solutionViews, ValidationSlipRepository slips,
+      ExerciseBank bank) {
     this.teachers = teachers;
     this.classrooms = classrooms;
     this.students = students;
     this.attempts = attempts;
+    this.solutionViews = solutionViews;
+    this.slips = slips;
     this.bank = bank;
   }
 
@@ -43,6 +49,11 @@ public class ClassroomService {
   }
 
   public Classroom createClass(String username, String name, List<String> exerciseIds) {
+    return createClass(username, name, exerciseIds, SolutionRule.DEFAULT);
+  }
+
+  /** A new class whose students may see solutions as solutions says. */
+  public Classroom createClass(String username, String name, List<String> exerciseIds, SolutionRule solutions) {
     String trimmed = name == null ? "" : name.strip();
     if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
       throw new IllegalArgumentException("give the class a name of 1 to " + MAX_NAME_LENGTH + " characters");
@@ -56,7 +67,16 @@ public class ClassroomService {
     do {
       code = Tokens.joinCode();
     } while (classrooms.findByJoinCode(code).isPresent());
-    return classrooms.save(new Classroom(teacher(username), trimmed, code, known));
+    Classroom classroom = new Classroom(teacher(username), trimmed, code, known);
+    classroom.setSolutionRule(solutions);
+    return classrooms.save(classroom);
+  }
+
+  /** Changes when the students of a class of this teacher may see solutions. */
+  public Classroom setSolutionRule(String username, long classId, SolutionRule solutions) {
+    Classroom classroom = classOf(username, classId);
+    classroom.setSolutionRule(solutions);
+    return classrooms.save(classroom);
   }
 
   @Transactional(readOnly = true)
@@ -111,7 +131,39 @@ public class ClassroomService {
   public Attempt record(long studentId, String exerciseId, long seed, String answer, String verdict,
       List<String> diagnoses) {
     Student student = students.findById(studentId).orElseThrow();
-    return attempts.save(new Attempt(student, exerciseId, seed, answer, verdict, diagnoses));
+    Attempt attempt = new Attempt(student, exerciseId, seed, answer, verdict, diagnoses);
+    attempt.setSolutionViewed(solutionViews.existsByStudentAndExerciseId(student, exerciseId));
+    return attempts.save(attempt);
+  }
+
+  /** A shape slip of a student: no attempt, but counted where the class goes wrong. */
+  public void recordSlip(long studentId, String exerciseId, long seed, String answer) {
+    Student student = students.findById(studentId).orElseThrow();
+    slips.save(new ValidationSlip(student, exerciseId, seed, answer));
+  }
+
+  /** A student asked for the solution of an exercise. */
+  public void recordSolutionView(long studentId, String exerciseId, long seed) {
+    Student student = students.findById(studentId).orElseThrow();
+    if (!solutionViews.existsByStudentAndExerciseId(student, exerciseId)) {
+      solutionViews.save(new SolutionView(student, exerciseId, seed));
+    }
+  }
+
+  /** A student's progress per exercise they have touched. */
+  @Transactional(readOnly = true)
+  public Map<String, SolutionRule.Progress> progress(Student student) {
+    Map<String, SolutionRule.Progress> progress = new LinkedHashMap<>();
+    for (Attempt a : attempts.findByStudentOrderByCreatedAtDesc(student)) {
+      SolutionRule.Progress p = progress.getOrDefault(a.getExerciseId(), SolutionRule.Progress.NONE);
+      progress.put(a.getExerciseId(), new SolutionRule.Progress(p.attempts() + 1, p.wrong() + (a.isCorrect() ? 0 : 1),
+          p.solved() || a.isCorrect(), p.solutionShown()));
+    }
+    for (SolutionView view : solutionViews.findByStudent(student)) {
+      SolutionRule.Progress p = progress.getOrDefault(view.getExerciseId(), SolutionRule.Progress.NONE);
+      progress.put(view.getExerciseId(), new SolutionRule.Progress(p.attempts(), p.wrong(), p.solved(), true));
+    }
+    return progress;
   }
 
   @Transactional(readOnly = true)
@@ -124,6 +176,8 @@ public class ClassroomService {
     List<String> exerciseIds = classroom.getExerciseIds();
     List<Attempt> all = attempts.findByStudentClassroomOrderByCreatedAtAsc(classroom);
     Map<Long, List<Attempt>> byStudent = all.stream().collect(Collectors.groupingBy(a -> a.getStudent().getId()));
+    java.util.Set<String> views = solutionViews.findByStudentClassroom(classroom).stream()
+        .map(v -> v.getStudent().getId() + "#" + v.getExerciseId()).collect(Collectors.toSet());
     List<Gradebook.Row> rows = new ArrayList<>();
     for (Student student : students.findByClassroomOrderByDisplayNameAsc(classroom)) {
       List<Attempt> mine = byStudent.getOrDefault(student.getId(), List.of());
@@ -131,8 +185,10 @@ public class ClassroomService {
       for (String exerciseId : exerciseIds) {
         List<Attempt> here = mine.stream().filter(a -> a.getExerciseId().equals(exerciseId)).toList();
         Optional<Attempt> firstCorrect = here.stream().filter(Attempt::isCorrect).findFirst();
+        boolean viewed = views.contains(student.getId() + "#" + exerciseId);
         cells.add(new Gradebook.Cell(exerciseId, here.size(), firstCorrect.isPresent(),
-            firstCorrect.map(Attempt::getCreatedAt).orElse(null)));
+            firstCorrect.map(Attempt::getCreatedAt).orElse(null), viewed,
+            firstCorrect.map(Attempt::isSolutionViewed).orElse(false)));
       }
       rows.add(new Gradebook.Row(student, cells, cells.stream().filter(Gradebook.Cell::solved).count()));
     }
@@ -146,6 +202,10 @@ public class ClassroomService {
               .thenComparing(Map.Entry.comparingByKey()))
           .toList());
     }
-    return new Gradebook(classroom, exerciseIds, rows, common);
+    Map<String, Long> slipCounts = slips.findByStudentClassroom(classroom).stream()
+        .collect(Collectors.groupingBy(ValidationSlip::getExerciseId, Collectors.counting()));
+    Map<String, Long> shapeSlips = new LinkedHashMap<>();
+    exerciseIds.forEach(id -> shapeSlips.put(id, slipCounts.getOrDefault(id, 0L)));
+    return new Gradebook(classroom, exerciseIds, rows, common, shapeSlips);
   }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param exerciseIds the assigned exercises, in order
  * @param rows one per student, by name
  * @param commonDiagnoses per exercise, diagnosis codes by how often they were given, most first
+ * @param shapeSlips per exercise, how many answers were shape slips (invalid, one transpose away; no attempts)
  */
 public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Row> rows,
-    Map<String, List<Map.Entry<String, Long>>> commonDiagnoses) {
+    Map<String, List<Map.Entry<String, Long>>> commonDiagnoses, Map<String, Long> shapeSlips) {
 
   /** One student's results. */
   public record Row(Student student, List<Cell> cells, long solved) {}
@@ -26,6 +27,9 @@ public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Row>
    * @param attempts how many graded attempts
    * @param solved whether one was correct
    * @param firstSolvedAt when the first correct one came, or null
+   * @param solutionViewed whether the student asked for the solution
+   * @param solvedAfterSolution whether the first correct attempt came after they saw the solution
    */
-  public record Cell(String exerciseId, int attempts, boolean solved, Instant firstSolvedAt) {}
+  public record Cell(String exerciseId, int attempts, boolean solved, Instant firstSolvedAt, boolean solutionViewed,
+      boolean solvedAfterSolution) {}
 }

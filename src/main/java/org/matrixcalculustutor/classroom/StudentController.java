@@ -3,12 +3,18 @@ package org.matrixcalculustutor.classroom;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.matrixcalculustutor.exercises.Exercise;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.exercises.ExerciseChecker;
+import org.matrixcalculustutor.exercises.Learners;
+import org.matrixcalculustutor.exercises.SolutionRule;
+import org.matrixcalculustutor.grading.DiagnosisCode;
 import org.matrixcalculustutor.lessons.LessonCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,25 +33,46 @@ class StudentController {
   private final ClassroomService classrooms;
   private final ClassroomLearners learners;
   private final ExerciseBank bank;
+  private final ExerciseChecker checker;
   private final LessonCatalog lessons = LessonCatalog.load();
 
-  StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank) {
+  StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank,
+      ExerciseChecker checker) {
     this.classrooms = classrooms;
     this.learners = learners;
     this.bank = bank;
+    this.checker = checker;
   }
 
+  /**
+   * One attempt; diagnoses are codes (for programs) and in words (for people).
+   *
+   * @param afterSolution whether the student had seen the solution before it
+   */
   record AttemptView(long id, String exercise, long seed, String answer, String verdict, List<String> diagnoses,
-      Instant at) {
+      List<String> diagnosesInWords, boolean afterSolution, Instant at) {
 
     static AttemptView of(Attempt a) {
       return new AttemptView(a.getId(), a.getExerciseId(), a.getSeed(), a.getAnswer(), a.getVerdict(),
-          a.getDiagnosisCodes(), a.getCreatedAt());
+          a.getDiagnosisCodes(), a.getDiagnosisCodes().stream().map(StudentController::words).toList(),
+          a.isSolutionViewed(), a.getCreatedAt());
     }
   }
 
-  /** Progress in one chapter: solved of assigned. */
-  record Progress(String chapter, long solved, long assigned) {}
+  /** A diagnosis code in plain words ("wrong sign"); a code this version does not know stays as stored. */
+  static String words(String code) {
+    try {
+      return DiagnosisCode.valueOf(code).title();
+    } catch (IllegalArgumentException unknown) {
+      return code;
+    }
+  }
+
+  /** Progress in one chapter, in course order: solved of assigned, and the chapter's address. */
+  record Progress(int number, String chapter, String link, long solved, long assigned) {}
+
+  /** An assigned exercise as the student sees it: their variant's title, and how far they got. */
+  record Assigned(String id, String title, String status) {}
 
   private Optional<Student> current(HttpServletRequest request) {
     return learners.current(request).flatMap(l -> classrooms.student(l.id()));
@@ -59,23 +86,35 @@ class StudentController {
     }
     List<Attempt> attempts = classrooms.attemptsOf(student.get());
     List<String> assigned = student.get().getClassroom().getExerciseIds();
-    Map<String, Progress> progress = new LinkedHashMap<>();
+    Map<String, SolutionRule.Progress> done = classrooms.progress(student.get());
+    Map<String, Progress> progress = new TreeMap<>();
+    List<Assigned> exercises = new ArrayList<>();
     for (String id : assigned) {
       Exercise e = bank.find(id).orElse(null);
       if (e == null) {
         continue;
       }
-      boolean solved = attempts.stream().anyMatch(a -> a.getExerciseId().equals(id) && a.isCorrect());
-      String chapter = lessons.lesson(e.chapter()).map(l -> l.number() + ". " + l.title()).orElse(e.topic());
-      progress.merge(chapter, new Progress(chapter, solved ? 1 : 0, 1),
-          (a, b) -> new Progress(a.chapter(), a.solved() + b.solved(), a.assigned() + b.assigned()));
+      SolutionRule.Progress p = done.getOrDefault(id, SolutionRule.Progress.NONE);
+      Progress chapter = lessons.lesson(e.chapter())
+          .map(l -> new Progress(l.number(), l.number() + ". " + l.title(), "/lessons/" + l.slug(), 0, 0))
+          .orElse(new Progress(lessons.lessons().size() + 1, e.topic(), "/exercises", 0, 0));
+      progress.merge(String.format("%03d %s", chapter.number(), chapter.chapter()),
+          new Progress(chapter.number(), chapter.chapter(), chapter.link(), p.solved() ? 1 : 0, 1),
+          (a, b) -> new Progress(a.number(), a.chapter(), a.link(), a.solved() + b.solved(), a.assigned() + b.assigned()));
+      long seed = new Learners.Learner(student.get().getId(), student.get().getDisplayName()).seedFor(id);
+      String status = p.solved() ? (p.solutionShown() ? "solved after viewing the solution" : "solved")
+          : p.attempts() > 0 ? "attempted" + (p.solutionShown() ? ", solution viewed" : "") : "to do";
+      exercises.add(new Assigned(id, checker.variant(e, seed).title().tex(), status));
     }
+    Map<String, String> titles = new LinkedHashMap<>(); // each exercise's title as this student's variant has it
+    Learners.Learner learner = new Learners.Learner(student.get().getId(), student.get().getDisplayName());
+    attempts.stream().map(Attempt::getExerciseId).distinct().forEach(id -> bank.find(id)
+        .ifPresent(e -> titles.put(id, checker.variant(e, learner.seedFor(id)).title().plain())));
     model.addAttribute("student", student.get());
     model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());
+    model.addAttribute("titles", titles);
     model.addAttribute("progress", progress.values());
-    model.addAttribute("assigned", assigned.stream().map(bank::find).flatMap(Optional::stream).toList());
-    model.addAttribute("solved", attempts.stream().filter(Attempt::isCorrect).map(Attempt::getExerciseId)
-        .distinct().toList());
+    model.addAttribute("assigned", exercises);
     return VIEW;
   }
 

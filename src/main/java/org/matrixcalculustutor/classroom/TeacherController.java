@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.exercises.SolutionRule;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +35,34 @@ class TeacherController {
   String classes(Principal teacher, Model model) {
     model.addAttribute("classes", classrooms.classes(teacher.getName()));
     model.addAttribute("topics", bank.byTopic());
+    model.addAttribute("defaultSolutionRule", SolutionRule.DEFAULT);
     return CLASSES_VIEW;
+  }
+
+  /** The rule a form chose: solutions=always|after-wrong-attempts|after-solving, wrongAttempts=N. */
+  private static SolutionRule rule(String solutions, Integer wrongAttempts) {
+    return new SolutionRule(solutions == null || solutions.isBlank() ? SolutionRule.DEFAULT.when()
+        : SolutionRule.When.parse(solutions), wrongAttempts == null ? SolutionRule.DEFAULT_WRONG_ATTEMPTS : wrongAttempts);
+  }
+
+  @PostMapping("/teacher/classes/{id}/solutions")
+  String solutions(Principal teacher, @PathVariable long id, @RequestParam(required = false) String solutions,
+      @RequestParam(required = false) Integer wrongAttempts, RedirectAttributes redirect) {
+    try {
+      classrooms.setSolutionRule(teacher.getName(), id, rule(solutions, wrongAttempts));
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("solutionError", e.getMessage());
+    }
+    return "redirect:/teacher/classes/" + id;
   }
 
   @PostMapping("/teacher/classes")
   String create(Principal teacher, @RequestParam(defaultValue = "") String name,
-      @RequestParam(name = "exercise", required = false) List<String> exercises, Model model,
-      RedirectAttributes redirect) {
+      @RequestParam(name = "exercise", required = false) List<String> exercises,
+      @RequestParam(required = false) String solutions, @RequestParam(required = false) Integer wrongAttempts,
+      Model model, RedirectAttributes redirect) {
     try {
-      Classroom created = classrooms.createClass(teacher.getName(), name, exercises);
+      Classroom created = classrooms.createClass(teacher.getName(), name, exercises, rule(solutions, wrongAttempts));
       return "redirect:/teacher/classes/" + created.getId();
     } catch (IllegalArgumentException e) {
       model.addAttribute("error", e.getMessage());

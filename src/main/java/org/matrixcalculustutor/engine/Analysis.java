@@ -13,11 +13,14 @@ import org.matrixcalculustutor.algebra.Typing;
  * @param text the expression printed in the language (re-parses to expr)
  * @param latex the expression as LaTeX, for MathJax
  * @param symbols the symbols in order of first appearance (the calculator offers them as variables)
+ * @param readings how habits in the text were read, one sentence each ("Sx" read as S x); pages echo them
  */
-public record Analysis(Expr expr, Typing typing, String text, String latex, List<String> symbols) {
+public record Analysis(Expr expr, Typing typing, String text, String latex, List<String> symbols,
+    List<String> readings) {
 
   public Analysis {
     symbols = List.copyOf(symbols);
+    readings = List.copyOf(readings);
   }
 
   public Shape shape() {

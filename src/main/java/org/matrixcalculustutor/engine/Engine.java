@@ -14,6 +14,7 @@ import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Parser;
 import org.matrixcalculustutor.algebra.ShapeChecker;
+import org.matrixcalculustutor.algebra.ShapeSlips;
 import org.matrixcalculustutor.algebra.Span;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
@@ -54,9 +55,14 @@ public final class Engine {
     Set<String> declared = declarations.all().stream().map(Declaration::name)
         .collect(Collectors.toSet());
     Parser.Result parsed = Parser.parse(text, limits, declared);
-    Typing typing = ShapeChecker.check(parsed.expr(), declarations, parsed.spans());
+    Typing typing;
+    try {
+      typing = ShapeChecker.check(parsed.expr(), declarations, parsed.spans());
+    } catch (ExpressionException clash) { // a forgotten transpose gets a remark that suggests it
+      throw ShapeSlips.explain(clash, parsed.expr(), declarations, parsed.spans());
+    }
     return new Analysis(parsed.expr(), typing, TextPrinter.print(parsed.expr()),
-        LatexPrinter.print(parsed.expr()), symbols(parsed.expr()));
+        LatexPrinter.print(parsed.expr()), symbols(parsed.expr()), parsed.readings());
   }
 
   /**

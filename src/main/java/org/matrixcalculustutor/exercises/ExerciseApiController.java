@@ -37,13 +37,17 @@ class ExerciseApiController {
   record ExerciseSummary(String id, String title, String topic, int level, String function, String variable,
       String declarations, String layout, int hints) {}
 
-  record AttemptRequest(String answer, Long seed) {}
+  /**
+   * An answer to an exercise; showSolution asks for the solution with the grade, which a class's
+   * student gets only when the class's rule allows it (the reveal is then recorded).
+   */
+  record AttemptRequest(String answer, Long seed, Boolean showSolution) {}
 
   record CheckRequest(String expression, String variable, String declarations, String layout, String answer) {}
 
   @GetMapping("/api/exercises")
   List<ExerciseSummary> exercises() {
-    return bank.all().stream().map(e -> new ExerciseSummary(e.id(), e.title(), e.topic(), e.level(),
+    return bank.all().stream().map(e -> new ExerciseSummary(e.id(), e.title().plain(), e.topic(), e.level(),
         e.function(), e.variable(), e.declarations(), e.layout(), e.hints().size())).toList();
   }
 
@@ -57,15 +61,30 @@ class ExerciseApiController {
     EngineGate.Client client = learner.map(l -> EngineGate.Client.student(l.id()))
         .orElseGet(() -> EngineGate.Client.anonymous(http));
     Grade grade = gate.run(http, client, () -> checker.attempt(exercise, seed, request.answer()));
-    if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
-      learners.record(learner.get(), id, seed, request.answer(), grade);
+    boolean asked = Boolean.TRUE.equals(request.showSolution());
+    boolean solution = grade.correct();
+    if (learner.isPresent()) {
+      Learners.Learner l = learner.get();
+      if (grade.verdict() != Verdict.INVALID) {
+        learners.record(l, id, seed, request.answer(), grade);
+      } else if (grade.shapeSlip()) {
+        learners.slip(l, id, seed, request.answer());
+      }
+      Learners.Standing standing = learners.standing(l);
+      if (asked && !solution && standing.solutions().allows(standing.on(id))) {
+        learners.solutionShown(l, id, seed);
+        solution = true;
+      }
+    } else {
+      solution |= asked;
     }
-    return GradeResponse.of(grade, id, seed);
+    return GradeResponse.of(grade, id, seed, solution);
   }
 
   @PostMapping("/api/check")
   GradeResponse check(@RequestBody CheckRequest request, HttpServletRequest http) {
-    return gate.run(http, EngineGate.Client.anonymous(http), () -> GradeResponse.of(checker.check(request.expression(), request.variable(),
-        request.declarations(), request.layout(), request.answer()), null, null));
+    return gate.run(http, EngineGate.Client.anonymous(http), () -> GradeResponse.of(checker.check(
+        request.expression(), request.variable(), request.declarations(), request.layout(), request.answer()),
+        null, null, true));
   }
 }

@@ -30,12 +30,17 @@ public final class ExerciseBank {
   }
 
   public static ExerciseBank load() {
-    ObjectMapper json = JsonMapper.builder().build();
     try (InputStream in = ExerciseBank.class.getResourceAsStream(RESOURCE)) {
-      return new ExerciseBank(json.readValue(in, File.class).exercises());
+      return read(in);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /** A bank in the JSON of exercises/bank.json (hints as objects with a lesson, or as plain strings). */
+  static ExerciseBank read(InputStream in) {
+    ObjectMapper json = JsonMapper.builder().build();
+    return new ExerciseBank(json.readValue(in, File.class).exercises());
   }
 
   public Optional<Exercise> find(String id) {
@@ -53,6 +58,13 @@ public final class ExerciseBank {
     topics.replaceAll((topic, list) -> list.stream()
         .sorted(java.util.Comparator.comparingInt(Exercise::level)).toList());
     return topics;
+  }
+
+  /** The exercise after this one in the list's order (its topic by level, then the next topic); none after the last. */
+  public Optional<Exercise> after(Exercise current) {
+    List<Exercise> order = byTopic().values().stream().flatMap(List::stream).toList();
+    int at = order.indexOf(current);
+    return at >= 0 && at + 1 < order.size() ? Optional.of(order.get(at + 1)) : Optional.empty();
   }
 
   /** How many exercises each level has. */

@@ -1,12 +1,22 @@
 package org.matrixcalculustutor.exercises;
 
-import org.matrixcalculustutor.engine.Analysis;
-import org.matrixcalculustutor.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.Property;
+import org.matrixcalculustutor.engine.Analysis;
+import org.matrixcalculustutor.engine.Derivative;
+import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.grading.Grade;
 import org.matrixcalculustutor.grading.Verdict;
+import org.matrixcalculustutor.lessons.LessonCatalog;
+import org.matrixcalculustutor.syntax.SyntaxGuide;
 import org.matrixcalculustutor.web.EngineGate;
 import org.matrixcalculustutor.web.RateLimiter;
 import org.springframework.http.HttpHeaders;
@@ -19,12 +29,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The exercise pages; an answer is a plain form post, so they work without JavaScript. */
+/**
+ * The exercise pages. Every action is a plain form post that keeps the typed answer, so they work
+ * without JavaScript: check the answer, show the next hint, show the solution (when the class
+ * allows it; the reveal is stored with the student's record).
+ */
 @Controller
 class ExerciseController {
 
   static final String LIST_VIEW = "exercises/list";
   static final String EXERCISE_VIEW = "exercises/exercise";
+
+  /** The answer box's example: valid language, and the answer of no exercise (a test checks both). */
+  static final String EXAMPLE = "(P + P')*z - 3*q";
 
   private final ExerciseBank bank;
   private final ExerciseChecker checker;
@@ -32,6 +49,7 @@ class ExerciseController {
   private final Learners learners;
   private final RateLimiter rateLimiter;
   private final EngineGate gate;
+  private final LessonCatalog lessons = LessonCatalog.load();
 
   ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine, Learners learners,
       RateLimiter rateLimiter, EngineGate gate) {
@@ -43,10 +61,26 @@ class ExerciseController {
     this.gate = gate;
   }
 
+  /** A declaration as the problem states it: typeset, with its properties in words. */
+  record DeclarationView(String latex, String words) {}
+
+  /** An exercise in the list, with what a student in a class has done on it. */
+  record Entry(Exercise exercise, String title, boolean assigned, boolean attempted, boolean solved) {}
+
   @GetMapping("/exercises")
-  String list(Model model) {
-    model.addAttribute("topics", bank.byTopic());
+  String list(HttpServletRequest request, Model model) {
+    Optional<Learners.Learner> learner = learners.current(request);
+    Optional<Learners.Standing> standing = learner.map(learners::standing);
+    Map<String, List<Entry>> topics = new LinkedHashMap<>();
+    bank.byTopic().forEach((topic, exercises) -> topics.put(topic, exercises.stream().map(e -> {
+      long seed = learner.map(l -> l.seedFor(e.id())).orElse(0L);
+      SolutionRule.Progress progress = standing.map(s -> s.on(e.id())).orElse(SolutionRule.Progress.NONE);
+      return new Entry(e, checker.variant(e, seed).title().tex(),
+          standing.map(s -> s.assigned().contains(e.id())).orElse(false), progress.attempts() > 0, progress.solved());
+    }).toList()));
+    model.addAttribute("topics", topics);
     model.addAttribute("count", bank.all().size());
+    model.addAttribute("learner", learner.orElse(null));
     return LIST_VIEW;
   }
 
@@ -55,35 +89,67 @@ class ExerciseController {
       @RequestParam(defaultValue = "0") int hints, HttpServletRequest request, Model model) {
     Exercise exercise = find(id);
     Optional<Learners.Learner> learner = learners.current(request);
-    show(exercise, learner.map(l -> l.seedFor(id)).orElse(seed), hints, "", client(learner, request), request, model);
-    model.addAttribute("learner", learner.orElse(null));
+    Page page = show(exercise, learner, seed, hints, "", request, model);
+    page.offerSolution(model);
     return EXERCISE_VIEW;
   }
 
   @PostMapping("/exercises/{id}")
-  String attempt(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
+  String act(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
       @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer,
-      HttpServletRequest request, HttpServletResponse response, Model model) {
+      @RequestParam(defaultValue = "check") String action, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
     Exercise exercise = find(id);
     Optional<Learners.Learner> learner = learners.current(request);
-    long variant = learner.map(l -> l.seedFor(id)).orElse(seed);
-    EngineGate.Client client = client(learner, request);
-    show(exercise, variant, hints, answer, client, request, model);
-    model.addAttribute("learner", learner.orElse(null));
-    rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), request.getRemoteAddr());
-    Grade grade;
-    try {
-      grade = gate.run(request, client, () -> checker.attempt(exercise, variant, answer));
-    } catch (EngineGate.Refused busy) {
-      response.setStatus(busy.getStatusCode().value());
-      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
-      model.addAttribute("notGraded", busy.getReason() + " Your answer was not graded and counts as no attempt.");
-      return EXERCISE_VIEW;
+    switch (action) {
+      case "hint" -> {
+        Page page = show(exercise, learner, seed, hints + 1, answer, request, model);
+        model.addAttribute("focusHint", page.hintsShown());
+        page.offerSolution(model);
+      }
+      case "solution" -> {
+        Page page = show(exercise, learner, seed, hints, answer, request, model);
+        if (page.solutionAllowed()) {
+          learner.filter(l -> !page.progress().solved())
+              .ifPresent(l -> learners.solutionShown(l, id, page.variant().seed()));
+          model.addAttribute("solution", checker.expected(page.variant()));
+        } else {
+          page.offerSolution(model);
+        }
+      }
+      default -> {
+        Page page = show(exercise, learner, seed, hints, answer, request, model);
+        rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), request.getRemoteAddr());
+        Grade grade;
+        try {
+          grade = gate.run(request, client(learner, request),
+              () -> checker.attempt(exercise, page.variant().seed(), answer));
+        } catch (EngineGate.Refused busy) {
+          response.setStatus(busy.getStatusCode().value());
+          response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+          model.addAttribute("notGraded", busy.getReason() + " Your answer was not graded and counts as no attempt.");
+          page.offerSolution(model);
+          return EXERCISE_VIEW;
+        }
+        model.addAttribute("grade", grade);
+        model.addAttribute("syntaxLink", SyntaxGuide.linkFor(grade.error()));
+        learner.ifPresent(l -> {
+          if (grade.verdict() != Verdict.INVALID) {
+            learners.record(l, id, page.variant().seed(), answer, grade);
+          } else if (grade.shapeSlip()) {
+            learners.slip(l, id, page.variant().seed(), answer);
+          }
+        });
+        if (grade.correct()) {
+          model.addAttribute("solution", checker.expected(page.variant()));
+          model.addAttribute("next", next(exercise, learner).orElse(null));
+        } else {
+          Page after = new Page(page.variant(), page.hintsShown(), page.rule(),
+              learner.map(l -> learners.standing(l).on(id)).orElse(page.progress()));
+          after.offerSolution(model);
+        }
+      }
     }
-    if (learner.isPresent() && grade.verdict() != Verdict.INVALID) {
-      learners.record(learner.get(), id, variant, answer, grade);
-    }
-    model.addAttribute("grade", grade);
     return EXERCISE_VIEW;
   }
 
@@ -91,26 +157,79 @@ class ExerciseController {
     return bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
+  /** What one request shows: the variant, the hints revealed, and where the student stands. */
+  private record Page(Variant variant, int hintsShown, SolutionRule rule, SolutionRule.Progress progress) {
+
+    boolean solutionAllowed() {
+      return rule.allows(progress);
+    }
+
+    /** The "show the solution" button, or why it is not there yet. */
+    void offerSolution(Model model) {
+      model.addAttribute("solutionAllowed", solutionAllowed());
+      model.addAttribute("solutionNote", solutionAllowed() ? null : rule.explain(progress));
+    }
+  }
+
   private static EngineGate.Client client(Optional<Learners.Learner> learner, HttpServletRequest request) {
     return learner.map(l -> EngineGate.Client.student(l.id())).orElseGet(() -> EngineGate.Client.anonymous(request));
   }
 
-  /** What a page of an exercise shows of its variant, worked out by the engine. */
-  private record Shown(Variant variant, Analysis function, String kind) {}
+  /** A variant as the engine works it out: what the page of an exercise shows. */
+  private record Worked(Variant variant, Analysis function, Derivative expected) {}
 
-  private void show(Exercise exercise, long seed, int hints, String answer, EngineGate.Client client,
-      HttpServletRequest request, Model model) {
-    Shown shown = gate.run(request, client, () -> {
-      Variant variant = checker.variant(exercise, seed);
-      return new Shown(variant, engine.analyze(variant.function(), variant.declarations()),
-          checker.expected(variant).kind().title());
+  private Page show(Exercise exercise, Optional<Learners.Learner> learner, long requestedSeed, int hints,
+      String answer, HttpServletRequest request, Model model) {
+    long seed = learner.map(l -> l.seedFor(exercise.id())).orElse(requestedSeed);
+    Optional<Learners.Standing> standing = learner.map(learners::standing);
+    Worked worked = gate.run(request, client(learner, request), () -> {
+      Variant v = checker.variant(exercise, seed);
+      return new Worked(v, engine.analyze(v.function(), v.declarations()), checker.expected(v));
     });
+    Variant variant = worked.variant();
+    Analysis function = worked.function();
+    Derivative expected = worked.expected();
+    int shown = Math.max(0, Math.min(hints, exercise.hints().size()));
     model.addAttribute("exercise", exercise);
-    model.addAttribute("variant", shown.variant());
-    model.addAttribute("function", shown.function());
-    model.addAttribute("kind", shown.kind());
+    model.addAttribute("variant", variant);
+    model.addAttribute("function", function);
+    model.addAttribute("declarations", function.typing().declarations().all().stream()
+        .map(ExerciseController::view).toList());
+    model.addAttribute("variableLatex", LatexPrinter.print(new Expr.Symbol(variant.variable())));
+    model.addAttribute("kind", expected.kind().title());
+    model.addAttribute("expectedShape", expected.shape().describe());
     model.addAttribute("seed", seed);
-    model.addAttribute("hintsShown", Math.max(0, Math.min(hints, exercise.hints().size())));
+    model.addAttribute("hintsShown", shown);
     model.addAttribute("answer", answer);
+    model.addAttribute("example", EXAMPLE);
+    model.addAttribute("learner", learner.orElse(null));
+    model.addAttribute("lesson", lessons.lesson(Links.chapter(exercise.lesson() == null ? exercise.chapter()
+        : exercise.lesson())).orElse(null));
+    return new Page(variant, shown, standing.map(Learners.Standing::solutions).orElse(SolutionRule.ANONYMOUS),
+        standing.map(s -> s.on(exercise.id())).orElse(SolutionRule.Progress.NONE));
+  }
+
+  private static DeclarationView view(Declaration d) {
+    return new DeclarationView(LatexPrinter.declaration(d),
+        String.join(", ", d.properties().stream().sorted().map(Property::words).toList()));
+  }
+
+  /**
+   * The next exercise after a correct answer: in a class, the next assigned one not yet solved;
+   * else the next in the topic by level, then the next topic.
+   */
+  private Optional<Exercise> next(Exercise current, Optional<Learners.Learner> learner) {
+    if (learner.isPresent()) {
+      Learners.Standing standing = learners.standing(learner.get());
+      List<String> assigned = standing.assigned();
+      int at = assigned.indexOf(current.id());
+      for (int i = 1; i <= assigned.size(); i++) {
+        String id = assigned.get(Math.floorMod(at + i, assigned.size()));
+        if (!id.equals(current.id()) && !standing.on(id).solved() && bank.find(id).isPresent()) {
+          return bank.find(id);
+        }
+      }
+    }
+    return bank.after(current);
   }
 }

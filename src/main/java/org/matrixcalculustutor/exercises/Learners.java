@@ -1,6 +1,8 @@
 package org.matrixcalculustutor.exercises;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.matrixcalculustutor.grading.Grade;
 
@@ -17,6 +19,18 @@ public interface Learners {
   void record(Learner learner, String exerciseId, long seed, String answer, Grade grade);
 
   /**
+   * Stores a shape slip: an answer whose shapes clash where one transpose would fix them. It is
+   * invalid and no attempt, but the class's "where it goes wrong" counts it.
+   */
+  void slip(Learner learner, String exerciseId, long seed, String answer);
+
+  /** Stores that the learner asked for the solution of an exercise; later attempts carry the mark. */
+  void solutionShown(Learner learner, String exerciseId, long seed);
+
+  /** The learner's class as exercises need it: assignment, rule for solutions, progress. */
+  Standing standing(Learner learner);
+
+  /**
    * A student as exercises see them.
    *
    * @param id the student's id
@@ -27,6 +41,25 @@ public interface Learners {
     /** The learner's own variant of an exercise: stable, and different between students. */
     public long seedFor(String exerciseId) {
       return 1 + Math.floorMod((exerciseId + "#" + id).hashCode(), 997);
+    }
+  }
+
+  /**
+   * A student's place in their class.
+   *
+   * @param assigned the class's exercises, in the teacher's order
+   * @param solutions when the class may see solutions
+   * @param progress per exercise the student has touched
+   */
+  record Standing(List<String> assigned, SolutionRule solutions, Map<String, SolutionRule.Progress> progress) {
+
+    public Standing {
+      assigned = List.copyOf(assigned);
+      progress = Map.copyOf(progress);
+    }
+
+    public SolutionRule.Progress on(String exerciseId) {
+      return progress.getOrDefault(exerciseId, SolutionRule.Progress.NONE);
     }
   }
 }

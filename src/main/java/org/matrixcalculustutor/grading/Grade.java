@@ -14,13 +14,22 @@ import org.matrixcalculustutor.calculus.Step;
  * @param steps the engine's derivation
  * @param error for an invalid answer, what is wrong with it
  * @param position for an invalid answer, the 1-based position of the problem, or null
+ * @param readings how habits in the answer were read ("Sx" read as S x), the same as the preview says
+ * @param suggestion for an answer whose shapes clash where one transpose would fix them, the answer
+ *     as probably meant; null otherwise
  */
 public record Grade(Verdict verdict, Equivalence equivalence, List<Diagnosis> diagnoses, Formula answer,
-    Formula expected, List<Step> steps, String error, Integer position) {
+    Formula expected, List<Step> steps, String error, Integer position, List<String> readings, String suggestion) {
 
   public Grade {
     diagnoses = List.copyOf(diagnoses);
     steps = List.copyOf(steps);
+    readings = List.copyOf(readings);
+  }
+
+  /** An invalid answer whose shapes clash where one transpose would fix them: a slip, not nonsense. */
+  public boolean shapeSlip() {
+    return verdict == Verdict.INVALID && suggestion != null;
   }
 
   public boolean correct() {

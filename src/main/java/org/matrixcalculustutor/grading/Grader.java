@@ -70,7 +70,7 @@ public final class Grader {
       answer = engine.analyze(answerText, declarations);
     } catch (ExpressionException e) {
       return new Grade(Verdict.INVALID, null, List.of(), null, expectedFormula, expected.steps(),
-          e.getMessage(), e.position());
+          e.getMessage(), e.position(), List.of(), e.suggestion());
     }
     Expr a = answer.expr();
     Expr e = expected.result();
@@ -78,8 +78,9 @@ public final class Grader {
 
     List<String> unknown = answer.symbols().stream()
         .filter(s -> declarations.get(s).isEmpty() || !expected.function().symbols().contains(s)).toList();
+    List<String> readings = answer.readings();
     if (!unknown.isEmpty()) {
-      return incorrect(expected, answerFormula, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
+      return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
           "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
               + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
     }
@@ -94,7 +95,7 @@ public final class Grader {
             + (expected.layout() == Layout.DENOMINATOR ? "in denominator layout a gradient has the shape of "
                 + expected.variable() : "numerator layout") + ")."));
       }
-      return incorrect(expected, answerFormula, diagnoses);
+      return incorrect(expected, answerFormula, readings, diagnoses);
     }
     Shapes shapes = new Shapes(declarations);
     Optional<Expr> normalForm = normalForm(a, shapes);
@@ -102,13 +103,13 @@ public final class Grader {
     if (normalForm.isPresent() && (normalForm.get().equals(expectedNormalForm)
         || (Exprs.isZero(normalForm.get()) && Exprs.isZero(expectedNormalForm)))) { // 0 and zeros(n, 1) alike
       return new Grade(Verdict.CORRECT, Equivalence.SYMBOLIC, List.of(), answerFormula, expectedFormula,
-          expected.steps(), null, null);
+          expected.steps(), null, null, readings, null);
     }
     if (agrees(a, e, declarations, seed)) {
       return new Grade(Verdict.CORRECT, Equivalence.NUMERIC, List.of(), answerFormula, expectedFormula,
-          expected.steps(), null, null);
+          expected.steps(), null, null, readings, null);
     }
-    return incorrect(expected, answerFormula,
+    return incorrect(expected, answerFormula, readings,
         diagnose(expected, a, e, terms(expectedNormalForm), normalForm.map(Grader::terms).orElse(List.of()),
             declarations, shapes, seed));
   }
@@ -122,9 +123,11 @@ public final class Grader {
     }
   }
 
-  private static Grade incorrect(Derivative expected, Formula answer, List<Diagnosis> diagnoses) {
+  private static Grade incorrect(Derivative expected, Formula answer, List<String> readings,
+      List<Diagnosis> diagnoses) {
     return new Grade(Verdict.INCORRECT, null, diagnoses, answer,
-        new Formula(expected.text(), expected.latex(), expected.shape().toString()), expected.steps(), null, null);
+        new Formula(expected.text(), expected.latex(), expected.shape().toString()), expected.steps(), null, null,
+        readings, null);
   }
 
   private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, List<Expr> expectedTerms,

@@ -35,6 +35,98 @@ class ParserTest {
     assertThat(parse(printed)).isEqualTo(e);
   }
 
+  static final Set<String> DECLARED = Set.of("A", "B", "S", "x", "y", "u", "Sigma");
+
+  static Stream<Arguments> habitCases() {
+    return LanguageCases.read("/language/habits.cases", "=>", 2).stream().map(c -> Arguments.of(c[0], c[1]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("habitCases")
+  void parse_readsStudentsHabitsAsMeant(String input, String printed) {
+    Expr e = Parser.parse(input, Limits.DEFAULT, DECLARED).expr();
+    assertThat(TextPrinter.print(e)).isEqualTo(printed);
+    assertThat(Parser.parse(printed, Limits.DEFAULT, DECLARED).expr()).isEqualTo(e);
+  }
+
+  @Nested
+  class SymbolsWrittenTogether {
+
+    private Parser.Result parse(String text) {
+      return Parser.parse(text, Limits.DEFAULT, DECLARED);
+    }
+
+    @Test
+    void anUndeclaredNameThatSpellsSymbols_isTheirProductAndSaysSo() {
+      assertThat(parse("2Sx").readings()).containsExactly("\"Sx\" read as S x");
+      assertThat(parse("xTSx").readings()).containsExactly("\"xTSx\" read as x' S x");
+      assertThat(parse("x^TAx").readings()).containsExactly("\"^TAx\" read as ^T A x");
+      assertThat(parse("x^Ty").readings()).containsExactly("\"^Ty\" read as ^T y");
+      assertThat(parse("S*x").readings()).isEmpty();
+    }
+
+    @Test
+    void thePiecesKeepTheirPlaceInTheSource() {
+      Parser.Result r = parse("2Sx");
+      Expr.Product p = (Expr.Product) r.expr();
+      assertThat(r.spans().get(p.factors().get(1))).isEqualTo(new Span(1, 2));
+      assertThat(r.spans().get(p.factors().get(2))).isEqualTo(new Span(2, 3));
+    }
+
+    @Test
+    void theFewestPiecesWin() {
+      Set<String> declared = Set.of("a", "ab", "b");
+      assertThat(TextPrinter.print(Parser.parse("abb", Limits.DEFAULT, declared).expr())).isEqualTo("ab*b");
+    }
+
+    @Test
+    void withoutDeclarationsOrForNamesThatDoNotSplit_aNameStaysAName() {
+      assertThat(Parser.parse("Sx", Limits.DEFAULT, Set.of()).expr()).isEqualTo(new Expr.Symbol("Sx"));
+      assertThat(parse("Sq").expr()).isEqualTo(new Expr.Symbol("Sq"));
+      assertThat(parse("tr(S)").expr()).isEqualTo(new Expr.Trace(new Expr.Symbol("S")));
+      assertThat(parse("Sigma").expr()).isEqualTo(new Expr.Symbol("Sigma"));
+    }
+
+    @Test
+    void aDeclaredT_isASymbolNotATranspose() {
+      Set<String> declared = Set.of("x", "T");
+      assertThat(TextPrinter.print(Parser.parse("xTx", Limits.DEFAULT, declared).expr())).isEqualTo("x*T*x");
+    }
+  }
+
+  @Nested
+  class Advice {
+
+    private String message(String text) {
+      try {
+        Parser.parse(text, Limits.DEFAULT, DECLARED);
+      } catch (ExpressionException e) {
+        return e.getMessage();
+      }
+      throw new AssertionError(text + " was read");
+    }
+
+    @Test
+    void unreadableHabits_areNamedWithTheirFix() {
+      assertThat(message("|x|")).contains("det(X)").contains("abs(x)").contains("norm(x)");
+      assertThat(message("e^x")).contains("exp(x)");
+      assertThat(message("x^k")).contains("a power is a number").contains("x^T");
+      assertThat(message("$x$")).contains("leave them out");
+      assertThat(message("\\sum x")).contains("LaTeX").contains("syntax help");
+      assertThat(message("\ud835\udc31")).contains("styled letter").contains("plain x");
+      assertThat(message("x = y")).contains("right-hand side");
+      assertThat(message("A ⊗ B")).contains("kron(A, B)");
+      assertThat(message("x _2")).contains("part of a name");
+    }
+
+    @Test
+    void invisibleAndHalfCharacters_areNamedByTheirCode() {
+      assertThat(message("x\u0000")).contains("U+0000");
+      assertThat(message("x\ud800")).contains("U+D800");
+      assertThat(message("x\u200b")).contains("U+200B");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("errorCases")
   void parse_reportsPositionAndProblemOfBadInput(String input, int position, String words) {

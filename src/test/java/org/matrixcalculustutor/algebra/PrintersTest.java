@@ -27,6 +27,41 @@ class PrintersTest {
   }
 
   @Test
+  void aMatrixInverseInAProduct_printsAsAProductWhileAScalarDivisorIsAFraction() {
+    Set<String> declared = Set.of("A", "X", "x", "c");
+    Expr product = Parser.parse("A*X^-1", Limits.DEFAULT, declared).expr();
+    assertThat(TextPrinter.print(product)).isEqualTo("A*X^-1");
+    assertThat(LatexPrinter.print(product)).isEqualTo("A X^{-1}");
+    Expr quotient = Parser.parse("x/c", Limits.DEFAULT, declared).expr();
+    assertThat(TextPrinter.print(quotient)).isEqualTo("x/c");
+    assertThat(LatexPrinter.print(quotient)).isEqualTo("\\frac{x}{c}");
+    assertThat(LatexPrinter.print(Parser.parse("x/tr(X)", Limits.DEFAULT, declared).expr()))
+        .isEqualTo("\\frac{x}{\\operatorname{tr}\\left(X\\right)}");
+    assertThat(LatexPrinter.print(Parser.parse("(X^-1)'", Limits.DEFAULT, declared).expr())).isEqualTo("X^{-\\top}");
+  }
+
+  @Test
+  void declarations_areTypesetAsMembershipOfARealSpace() {
+    Declarations d = Declarations.parse("A: matrix p x m\nx: vector n\nlambda: scalar\nS: matrix n x n spd", Limits.DEFAULT);
+    assertThat(d.all().stream().map(LatexPrinter::declaration).toList()).containsExactly(
+        "A \\in \\mathbb{R}^{p \\times m}", "x \\in \\mathbb{R}^{n}", "\\lambda \\in \\mathbb{R}",
+        "S \\in \\mathbb{R}^{n \\times n}");
+    assertThat(Property.SPD.words()).isEqualTo("symmetric positive definite");
+    assertThat(Property.POSITIVE.words()).isEqualTo("with positive entries");
+    assertThat(Property.ORTHOGONAL.words()).isEqualTo("orthogonal");
+  }
+
+  @Test
+  void theDifferentialOfAFunction_needsNoExtraParentheses() {
+    Expr.Symbol part = new Expr.Symbol("part0");
+    Expr differential = new Expr.Differential(part);
+    assertThat(LatexPrinter.print(differential, java.util.Map.of(part, parse("tr(X)"))))
+        .isEqualTo("\\mathrm{d}\\operatorname{tr}\\left(X\\right)");
+    assertThat(LatexPrinter.print(differential, java.util.Map.of(part, parse("X*Y"))))
+        .isEqualTo("\\mathrm{d}\\left(X Y\\right)");
+  }
+
+  @Test
   void largeAndSmallNumbers_useAPowerOfTenInLatex() {
     assertThat(LatexPrinter.print(parse("1e308*x"))).isEqualTo("1 \\times 10^{308} x");
     assertThat(LatexPrinter.print(parse("1.5e-7*x"))).isEqualTo("1.5 \\times 10^{-7} x");

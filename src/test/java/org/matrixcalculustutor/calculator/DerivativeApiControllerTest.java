@@ -313,6 +313,25 @@ class DerivativeApiControllerTest {
     }
 
     @Test
+    void validate_readsSymbolsWrittenTogetherAndSaysSo() throws Exception {
+      mvc.perform(post("/api/validate").contentType(MediaType.APPLICATION_JSON)
+              .content("{\"text\":\"2Sx\",\"declarations\":\"S: matrix n x n\\nx: vector n\"}"))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.text").value("2*S*x"))
+          .andExpect(jsonPath("$.readings[0]").value("\"Sx\" read as S x"));
+    }
+
+    @Test
+    void validate_suggestsTheTransposeAShapeClashNeeds() throws Exception {
+      mvc.perform(post("/api/validate").contentType(MediaType.APPLICATION_JSON)
+              .content("{\"text\":\"A*(A*x - b)\",\"declarations\":\"A: matrix m x n\\nx: vector n\\nb: vector m\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(
+              "A is m x n and A*x - b has length m, so A*(A*x - b) does not fit; did you mean A'*(A*x - b)?"))
+          .andExpect(jsonPath("$.position").value(1));
+    }
+
+    @Test
     void validate_reportsAShapeClashNamingBothSides() throws Exception {
       mvc.perform(post("/api/validate").contentType(MediaType.APPLICATION_JSON)
               .content("{\"text\":\"X*w\",\"declarations\":\"X: matrix m x n\\nw: vector k\"}"))

@@ -52,6 +52,31 @@ abstract class PersistenceContract {
   }
 
   @Test
+  void solutionRulesViewsAndShapeSlips_areStoredAndReadBack() {
+    Classroom classroom = classrooms.createClass("teacher", "Solutions " + System.nanoTime(), List.of("trace-axb"),
+        new org.matrixcalculustutor.exercises.SolutionRule(
+            org.matrixcalculustutor.exercises.SolutionRule.When.AFTER_WRONG_ATTEMPTS, 5));
+    ClassroomService.Joined cy = classrooms.join(classroom.getJoinCode(), "Cy", null).orElseThrow();
+    long id = cy.student().getId();
+    classrooms.recordSlip(id, "trace-axb", 3, "A*B");
+    classrooms.record(id, "trace-axb", 3, "B*A", "incorrect", List.of("LAYOUT"));
+    classrooms.recordSolutionView(id, "trace-axb", 3);
+    classrooms.recordSolutionView(id, "trace-axb", 3);
+    classrooms.record(id, "trace-axb", 3, "A'*B'", "correct", List.of());
+
+    assertThat(classrooms.classOf("teacher", classroom.getId()).getSolutionRule().wrongAttempts()).isEqualTo(5);
+    Gradebook book = classrooms.gradebook(classroom);
+    Gradebook.Cell cell = book.rows().get(0).cells().get(0);
+    assertThat(cell.attempts()).isEqualTo(2);
+    assertThat(cell.solutionViewed()).isTrue();
+    assertThat(cell.solvedAfterSolution()).isTrue();
+    assertThat(book.shapeSlips()).containsEntry("trace-axb", 1L);
+    assertThat(jdbc.queryForObject("select count(*) from solution_view", Long.class)).isPositive();
+    assertThat(classrooms.progress(classrooms.student(id).orElseThrow()).get("trace-axb"))
+        .isEqualTo(new org.matrixcalculustutor.exercises.SolutionRule.Progress(2, 1, true, true));
+  }
+
+  @Test
   void tokens_areStoredOnlyAsHashes() {
     Classroom classroom = classrooms.createClass("teacher", "Hashes " + System.nanoTime(), List.of("trace"));
     ClassroomService.Joined bo = classrooms.join(classroom.getJoinCode(), "Bo", null).orElseThrow();

@@ -95,6 +95,113 @@ class ExerciseBankTest {
     assertThat(checker.variant(e, 3L).variable()).isNotBlank();
   }
 
+  /** Every formula of every title and hint reads, and a variant renames all of them as it renames f. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void variants_areWhole(Exercise e) {
+    ExerciseChecker checker = new ExerciseChecker(ENGINE);
+    Set<String> symbols = ENGINE.analyze(e.function(), e.declarations()).symbols().stream()
+        .collect(Collectors.toSet());
+    for (long seed = 0; seed < 12; seed++) {
+      Variant v = checker.variant(e, seed);
+      assertThat(v.variable()).as("the variable stays the variable").isEqualTo(e.variable());
+      assertThat(v.names()).doesNotContainKey(e.variable());
+      Set<String> variantSymbols = ENGINE.analyze(v.function(), v.declarations()).symbols().stream()
+          .collect(Collectors.toSet());
+      for (Template text : texts(e)) {
+        Template.Rendered rendered = text.render(symbols, v.names());
+        for (var renamed : v.names().entrySet()) {
+          if (!renamed.getKey().equals(renamed.getValue())) { // the old name is gone from the typeset text
+            String formulas = String.join(" ", java.util.regex.Pattern.compile("\\\\\\((.*?)\\\\\\)")
+                .matcher(rendered.tex()).results().map(m -> m.group(1)).toList());
+            assertThat(formulas).as("%s seed %d: %s", e.id(), seed, rendered.tex())
+                .doesNotContainPattern("(?<![\\\\A-Za-z{])" + renamed.getKey() + "(?![A-Za-z])");
+          }
+        }
+        assertThat(renamedNames(text, symbols, v.names())).as("%s seed %d: %s", e.id(), seed, rendered.plain())
+            .allMatch(n -> variantSymbols.contains(n) || !symbols.contains(n) && !v.names().containsValue(n));
+      }
+      if (!v.names().isEmpty()) {
+        assertThat(Variant.followsRenaming(e, symbols)).isTrue();
+      }
+    }
+  }
+
+  /** The names a text's formulas use once renamed. */
+  private static Set<String> renamedNames(Template text, Set<String> symbols, java.util.Map<String, String> names) {
+    return text.names(symbols).stream().map(n -> names.getOrDefault(n, n)).collect(Collectors.toSet());
+  }
+
+  private static java.util.List<Template> texts(Exercise e) {
+    java.util.List<Template> texts = new java.util.ArrayList<>(java.util.List.of(e.title()));
+    e.hints().forEach(h -> texts.add(h.text()));
+    return texts;
+  }
+
+  @Test
+  void theBanksOwnExercises_areAllTemplatesThatFollowARenaming() {
+    for (Exercise e : BANK.all()) {
+      Set<String> symbols = ENGINE.analyze(e.function(), e.declarations()).symbols().stream()
+          .collect(Collectors.toSet());
+      assertThat(Variant.followsRenaming(e, symbols)).as(e.id()).isTrue();
+    }
+  }
+
+  @Test
+  void aVariantOfTheQuadraticForm_renamesTitleHintsAndFunctionAlike() {
+    Exercise e = BANK.find("quadratic-form").orElseThrow();
+    Variant v = Stream.iterate(1L, s -> s + 1).map(s -> Variant.of(e, s, ENGINE))
+        .filter(x -> !x.names().isEmpty()).findFirst().orElseThrow();
+    String matrix = v.names().get("A");
+    assertThat(v.function()).isEqualTo("x'*" + matrix + "*x");
+    assertThat(v.title().tex()).contains("x^{\\top} " + matrix + " x").doesNotContain(" A ");
+    assertThat(v.hints()).allSatisfy(h -> assertThat(h.tex()).doesNotContain("A"));
+    assertThat(v.hints().get(2).tex()).startsWith("\\(" + matrix + "\\) is not symmetric");
+  }
+
+  @Test
+  void aVariantOfTrAXB_stillDifferentiatesByX() {
+    Exercise e = BANK.find("trace-axb").orElseThrow();
+    for (long seed = 1; seed < 30; seed++) {
+      Variant v = Variant.of(e, seed, ENGINE);
+      assertThat(v.variable()).isEqualTo("X");
+      assertThat(v.function()).contains("*X*");
+      assertThat(v.declarations()).contains("X: matrix m x n");
+    }
+  }
+
+  /** An exercise in the bank's older form (plain strings, no lessons) still loads; its variants keep the names its prose uses. */
+  @Test
+  void anExerciseInTheOlderForm_loadsAndItsVariantsKeepItsNames() {
+    String json = """
+        {"exercises": [{"id": "old-style", "title": "The quadratic form x'Ax", "topic": "T", "chapter": "vectors",
+          "level": 2, "function": "x'*A*x", "variable": "x", "declarations": "x: vector n\\nA: matrix n x n",
+          "layout": "denominator", "hints": ["Product rule: d(x'Ax) = dx' A x + x' A dx."], "answer": "(A + A')*x"}]}""";
+    ExerciseBank bank = ExerciseBank.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Exercise e = bank.find("old-style").orElseThrow();
+    assertThat(e.lesson()).isNull();
+    assertThat(e.lessonLink()).isEqualTo("/lessons/vectors");
+    assertThat(e.hints().get(0).lesson()).isNull();
+    Variant v = Variant.of(e, 5, ENGINE);
+    assertThat(v.names()).isEmpty();
+    assertThat(v.function()).isEqualTo("x'*A*x");
+    assertThat(v.hints().get(0).tex()).isEqualTo("Product rule: d(x'Ax) = dx' A x + x' A dx.");
+    assertThat(v.hintLink(0)).isEqualTo("/lessons/vectors");
+  }
+
+  /** The answer box's example is valid language and the answer of no exercise, in no variant. */
+  @Test
+  void theAnswerBoxExample_isTheAnswerOfNoExercise() {
+    ExerciseChecker checker = new ExerciseChecker(ENGINE);
+    assertThat(ENGINE.analyze(ExerciseController.EXAMPLE, "").text()).isEqualTo(ExerciseController.EXAMPLE);
+    for (Exercise e : BANK.all()) {
+      for (long seed = 0; seed < 6; seed++) {
+        assertThat(checker.attempt(e, seed, ExerciseController.EXAMPLE).correct()).as("%s seed %d", e.id(), seed)
+            .isFalse();
+      }
+    }
+  }
+
   @Test
   void symbolicNormalForms_agreeForMostReferences() {
     long symbolic = BANK.all().stream().filter(e -> {

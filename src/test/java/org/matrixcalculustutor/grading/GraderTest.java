@@ -27,6 +27,31 @@ class GraderTest {
   }
 
   @Nested
+  class Readings {
+
+    @Test
+    void anAnswerWrittenAsStudentsWriteIt_isGradedAsReadAndSaysHow() {
+      Grade g = quadratic("x^TA + x^TA^T");
+      assertThat(g.verdict()).as("a row is the other layout").isEqualTo(Verdict.INCORRECT);
+      g = quadratic("Ax + Aᵀx");
+      assertThat(g.verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(g.readings()).containsExactly("\"Ax\" read as A x");
+    }
+
+    @Test
+    void aShapeSlip_isInvalidWithTheSuggestion() {
+      Grade g = grade("norm(A*x - b)^2", "x", "A: matrix m x n\nx: vector n\nb: vector m", Layout.DENOMINATOR,
+          "2*A*(A*x - b)");
+      assertThat(g.verdict()).isEqualTo(Verdict.INVALID);
+      assertThat(g.shapeSlip()).isTrue();
+      assertThat(g.suggestion()).isEqualTo("2*A'*(A*x - b)");
+      assertThat(g.error()).endsWith("did you mean 2*A'*(A*x - b)?");
+      Grade syntax = quadratic("(A x");
+      assertThat(syntax.shapeSlip()).isFalse();
+    }
+  }
+
+  @Nested
   class EquivalentForms {
 
     @ParameterizedTest

@@ -90,11 +90,15 @@ class LessonControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("lessons")
-  void derivationRules_areReadableTextWithoutTexCommands(Lesson lesson) throws Exception {
+  void derivationRules_areTypesetWithTheirPlainTextAsTitle(Lesson lesson) throws Exception {
     String page = mvc.perform(get("/lessons/" + lesson.slug())).andReturn().getResponse().getContentAsString();
-    Matcher rule = Pattern.compile("<span class=\"rule no-math\">([^<]*)</span>").matcher(page);
+    Matcher rule = Pattern.compile("<span class=\"rule\" title=\"([^\"]*)\">").matcher(page);
     while (rule.find()) {
-      assertThat(rule.group(1)).doesNotContain("\\");
+      assertThat(rule.group(1)).as("the plain name").doesNotContain("\\");
+    }
+    Matcher formula = Pattern.compile("<span class=\"rule-math math\">([^<]*)</span>").matcher(page);
+    while (formula.find()) {
+      assertThat(formula.group(1)).as("a typeset rule").startsWith("\\(").endsWith("\\)").doesNotContain("&lt;", "&gt;");
     }
   }
 

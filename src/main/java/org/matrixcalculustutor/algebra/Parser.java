@@ -14,8 +14,9 @@ import java.util.Set;
  * sum        → product ( ( "+" | "-" ) product )*
  * product    → unary ( ( "*" | "@" | "/" | ".*" | "⊙" | "./" | juxtaposition ) unary )*
  * unary      → ( "-" | "+" ) unary | postfix
- * postfix    → primary ( "'" | ".T" | "^T" | "^" exponent | ".^" exponent )*
- * exponent   → ( "-" | "+" )? NUMBER | "(" expression ")"    (a constant)
+ * postfix    → primary ( "'" | ".T" | "^T" | "^" exponent | ".^" number )*
+ * exponent   → ( "-" | "+" )? ( NUMBER | NAME | NAME "(" arguments ")" | "(" expression ")" )
+ * number     → ( "-" | "+" )? NUMBER | "(" expression ")"    (a constant)
  * primary    → NUMBER | NAME | NAME "(" arguments ")" | "(" expression ")"
  *            | "[" row ( ";" row )* "]" | "&lt;" expression "," expression "&gt;"
  * row        → expression ( "," expression )*
@@ -32,7 +33,7 @@ public final class Parser {
 
   private static final List<String> FUNCTIONS = List.of("tr", "trace", "det", "logdet", "inv",
       "norm", "sum", "diag", "dot", "softmax", "logsumexp", "kron", "vec", "exp", "log", "sin",
-      "cos", "tan", "tanh", "sigmoid", "sqrt", "abs", "I", "ones", "zeros");
+      "cos", "tan", "tanh", "sigmoid", "sqrt", "abs", "I", "ones", "zeros", "commutation");
 
   private final List<Token> tokens;
   private final Limits limits;
@@ -169,7 +170,7 @@ public final class Parser {
           advance();
           expr = spanned(new Expr.Transpose(expr), begin);
         } else {
-          expr = spanned(new Expr.Power(expr, exponent("^")), begin);
+          expr = spanned(power(expr), begin);
         }
       } else if (match(TokenType.DOT_CARET)) {
         expr = spanned(new Expr.ElementPower(expr, exponent(".^")), begin);
@@ -177,6 +178,32 @@ public final class Parser {
         return expr;
       }
     }
+  }
+
+  /**
+   * base ^ exponent: a Power when the exponent is a number (2, -1, (1/2)), a ScalarPower when it is
+   * an expression (det(X)^j, 2^(a'*x), x^-c).
+   */
+  private Expr power(Expr base) {
+    Token at = peek();
+    boolean negative = false;
+    if (check(TokenType.MINUS) || check(TokenType.PLUS)) {
+      negative = advance().type() == TokenType.MINUS;
+    }
+    Token start = peek();
+    if (start.type() != TokenType.NUMBER && start.type() != TokenType.NAME
+        && start.type() != TokenType.LEFT_PAREN) {
+      throw new ExpressionException("expected a number, a name or (an expression) after '^' at "
+          + start.span().column() + " but found " + start.describe(), start.span());
+    }
+    enter(at);
+    Expr exponent = primary();
+    depth--;
+    Double value = Exprs.constantValue(exponent);
+    if (value != null) {
+      return new Expr.Power(base, negative ? -value : value);
+    }
+    return new Expr.ScalarPower(base, negative ? Exprs.negate(exponent) : exponent);
   }
 
   private double exponent(String operator) {

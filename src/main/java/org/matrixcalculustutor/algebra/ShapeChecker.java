@@ -26,6 +26,11 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   /** Undeclared lower-case symbols still free to turn out scalar. */
   private final Set<String> defaultVectors = new HashSet<>();
   private final Map<Size.Var, Size> bindings = new HashMap<>();
+  /**
+   * Sizes a*b with an unknown factor: solved once the product or both factors are known. Two such
+   * sizes found equal (kron(I, A) + kron(I, B)) keep both factorisations.
+   */
+  private final Map<Size.Var, List<Size[]>> products = new HashMap<>();
   private int nextVar;
 
   private ShapeChecker(Declarations declarations, Map<Expr, Span> spans) {
@@ -103,6 +108,17 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     while (current instanceof Size.Var v && bindings.containsKey(v)) {
       current = bindings.get(v);
     }
+    if (current instanceof Size.Var v && products.containsKey(v)) {
+      for (Size[] pair : List.copyOf(products.get(v))) {
+        Size a = find(pair[0]);
+        Size b = find(pair[1]);
+        if (!(a instanceof Size.Var) && !(b instanceof Size.Var)) {
+          Size known = Size.product(a, b);
+          bind(v, known); // solves the other factorisations too; a clash there shows where they meet
+          return known;
+        }
+      }
+    }
     return current;
   }
 
@@ -116,15 +132,74 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (x.equals(y)) {
       return true;
     }
-    if (x instanceof Size.Var v) {
-      bindings.put(v, y);
+    if (x instanceof Size.Var vx && y instanceof Size.Var vy) {
+      // a plain unknown joins a product, so the product's factors can still be solved
+      if (products.containsKey(vy)) {
+        products.computeIfAbsent(vx, k -> new ArrayList<>()).addAll(products.remove(vy));
+      }
+      bindings.put(vy, vx);
       return true;
+    }
+    if (x instanceof Size.Var v) {
+      return bind(v, y);
     }
     if (y instanceof Size.Var v) {
-      bindings.put(v, x);
-      return true;
+      return bind(v, x);
     }
     return false;
+  }
+
+  /**
+   * Binds an unknown to a known size; for the product a*b of an unknown a and a known b (the size
+   * of kron(I, A) with I sized by its context), a = known / b, a clash when it does not divide.
+   */
+  private boolean bind(Size.Var v, Size known) {
+    List<Size[]> factorisations = products.remove(v);
+    bindings.put(v, known);
+    boolean consistent = true;
+    for (Size[] factors : factorisations == null ? List.<Size[]>of() : factorisations) {
+      Size a = find(factors[0]);
+      Size b = find(factors[1]);
+      if (a instanceof Size.Var && b instanceof Size.Var) {
+        continue; // nothing to solve for
+      }
+      if (!(a instanceof Size.Var) && !(b instanceof Size.Var)) {
+        consistent &= Size.product(a, b).equals(known);
+        continue;
+      }
+      Size quotient = quotient(known, a instanceof Size.Var ? b : a);
+      consistent &= quotient != null && unify(a instanceof Size.Var ? a : b, quotient);
+    }
+    return consistent;
+  }
+
+  /** p / d for sizes whose factors are whole numbers and names, or null when d does not divide p. */
+  private static Size quotient(Size p, Size d) {
+    List<String> names = new ArrayList<>();
+    long number = 1;
+    for (String factor : Size.factors(p)) {
+      if (Character.isDigit(factor.charAt(0))) {
+        number *= Long.parseLong(factor);
+      } else {
+        names.add(factor);
+      }
+    }
+    for (String factor : Size.factors(d)) {
+      if (Character.isDigit(factor.charAt(0))) {
+        long divisor = Long.parseLong(factor);
+        if (number % divisor != 0) {
+          return null;
+        }
+        number /= divisor;
+      } else if (!names.remove(factor)) {
+        return null;
+      }
+    }
+    Size out = new Size.Fixed((int) number);
+    for (String name : names) {
+      out = Size.product(out, new Size.Named(name));
+    }
+    return out;
   }
 
   private boolean isOne(Size size) {
@@ -319,6 +394,20 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   @Override
+  public Shape scalarPower(Expr.ScalarPower e) {
+    for (Expr part : List.of(e.base(), e.exponent())) {
+      Shape shape = shapeOf(part);
+      if (mayBeScalar(part)) {
+        makeScalar(part);
+      } else if (!isScalar(shape)) {
+        throw clash(e, describe(e) + ": a power with an expression as its exponent takes scalars, but "
+            + describe(part, shape) + (part == e.base() ? "; a matrix power needs a whole-number exponent" : ""));
+      }
+    }
+    return record(e, Shape.SCALAR);
+  }
+
+  @Override
   public Shape elementPower(Expr.ElementPower e) {
     return record(e, shapeOf(e.base()));
   }
@@ -443,10 +532,18 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (y.isOne()) {
       return x;
     }
-    if (x instanceof Size.Fixed fx && y instanceof Size.Fixed fy) {
-      return new Size.Fixed(fx.value() * fy.value());
+    if (x instanceof Size.Var || y instanceof Size.Var) {
+      Size.Var product = (Size.Var) fresh();
+      products.computeIfAbsent(product, k -> new ArrayList<>()).add(new Size[] {x, y});
+      return product;
     }
-    return new Size.Named(x + "*" + y);
+    return Size.product(x, y);
+  }
+
+  @Override
+  public Shape commutation(Expr.Commutation e) {
+    Size n = times(e.rows(), e.cols());
+    return record(e, new Shape(n, n));
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * /calculator: a plain GET form, so it works without JavaScript and a lesson's "try it" link can
  * open it filled in: /calculator?expression=...&amp;variable=...&amp;declarations=...&amp;layout=...
+ * &amp;order=2 (the Hessian; 1, the first derivative, by default).
  */
 @Controller
 class CalculatorController {
@@ -48,7 +49,10 @@ class CalculatorController {
   String calculator(@RequestParam(required = false) String expression,
       @RequestParam(required = false) String variable,
       @RequestParam(required = false) String declarations,
-      @RequestParam(required = false) String layout, Model model) {
+      @RequestParam(required = false) String layout,
+      @RequestParam(required = false) String order, Model model) {
+    int derivativeOrder = "2".equals(order == null ? null : order.strip()) ? 2 : 1;
+    model.addAttribute("order", derivativeOrder);
     model.addAttribute("expression", expression == null ? "" : expression);
     model.addAttribute("variable", variable == null ? "" : variable.strip());
     model.addAttribute("declarations", declarations == null ? "" : declarations);
@@ -65,15 +69,33 @@ class CalculatorController {
       model.addAttribute("function", function);
       String chosen = variable == null || variable.isBlank() ? firstNonScalar(function) : variable.strip();
       model.addAttribute("variable", chosen);
-      Derivative derivative = this.engine.derive(expression, chosen, declarations, Layout.parse(layout));
+      Derivative derivative = this.engine.derive(expression, chosen, declarations, Layout.parse(layout),
+          derivativeOrder);
       model.addAttribute("result", derivative);
-      model.addAttribute("variableLatex", this.engine.analyze(chosen, declarations).latex());
+      String variableLatex = this.engine.analyze(chosen, declarations).latex();
+      model.addAttribute("variableLatex", variableLatex);
+      model.addAttribute("lhsLatex", leftSide(derivative, variableLatex));
       model.addAttribute("check", Check.of(derivative.maxRelativeError()));
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());
     }
     return VIEW;
+  }
+
+  /** What the result is written as: ∂f/∂x, the vec Jacobian's ∂vec f/∂vec(X)', or H. */
+  static String leftSide(Derivative d, String x) {
+    if (d.order() == 2) {
+      return "H";
+    }
+    if (d.form() == null) {
+      return "\\frac{\\partial f}{\\partial " + x + "}";
+    }
+    String vecX = d.kind() == org.matrixcalculustutor.calculus.DerivativeKind.MATRIX_BY_VECTOR ? x
+        : "\\operatorname{vec}(" + x + ")";
+    return d.layout() == Layout.NUMERATOR
+        ? "\\frac{\\partial \\operatorname{vec} f}{\\partial " + vecX + "^{\\top}}"
+        : "\\frac{\\partial \\operatorname{vec}(f)^{\\top}}{\\partial " + vecX + "}";
   }
 
   /** Without a chosen variable, the first vector or matrix symbol (else the first symbol). */

@@ -21,7 +21,8 @@ class DerivativeApiController {
   @PostMapping("/api/derivative")
   DerivativeResponse derivative(@RequestBody DerivativeRequest request, HttpServletRequest http) {
     return EngineTiming.time(http, () -> DerivativeResponse.of(engine.derive(request.expression(),
-        request.variable(), request.declarations(), Layout.parse(request.layout()))));
+        request.variable(), request.declarations(), Layout.parse(request.layout()),
+        request.order() == null ? 1 : request.order())));
   }
 
   @PostMapping("/api/validate")

@@ -83,7 +83,10 @@ class ExerciseController {
     model.addAttribute("exercise", exercise);
     model.addAttribute("variant", variant);
     model.addAttribute("function", function);
-    model.addAttribute("kind", checker.expected(variant).kind().title());
+    var expected = checker.expected(variant);
+    model.addAttribute("kind", expected.kind().title());
+    model.addAttribute("order", exercise.order());
+    model.addAttribute("indexing", expected.indexing());
     model.addAttribute("seed", seed);
     model.addAttribute("hintsShown", Math.max(0, Math.min(hints, exercise.hints().size())));
     model.addAttribute("answer", answer);

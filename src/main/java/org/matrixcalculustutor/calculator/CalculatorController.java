@@ -34,13 +34,16 @@ class CalculatorController {
   /** The numerical check as the page shows it. */
   record Check(boolean passed, String text) {
 
-    static Check of(double maxRelativeError) {
+    /** A Hessian (order 2) is checked by second differences. */
+    static Check of(double maxRelativeError, int order) {
+      String kind = order == 2 ? "second-difference" : "finite-difference";
       if (Double.isNaN(maxRelativeError)) {
-        return new Check(false, "The finite-difference check could not be evaluated at random points.");
+        return new Check(false, "The " + kind + " check could not be evaluated at random points.");
       }
       String error = String.format(Locale.ROOT, "%.1e", maxRelativeError);
       boolean passed = maxRelativeError < CHECK_TOLERANCE;
-      return new Check(passed, "Finite-difference check at random points with distinct sizes: largest relative error "
+      return new Check(passed, Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
+          + " check at random points with distinct sizes: largest relative error "
           + error + (passed ? "" : " (the derivative and the differences disagree)"));
     }
   }
@@ -75,7 +78,7 @@ class CalculatorController {
       String variableLatex = this.engine.analyze(chosen, declarations).latex();
       model.addAttribute("variableLatex", variableLatex);
       model.addAttribute("lhsLatex", leftSide(derivative, variableLatex));
-      model.addAttribute("check", Check.of(derivative.maxRelativeError()));
+      model.addAttribute("check", Check.of(derivative.maxRelativeError(), derivative.order()));
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());

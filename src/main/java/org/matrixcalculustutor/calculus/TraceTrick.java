@@ -211,7 +211,8 @@ final class TraceTrick {
       List<Expr> right = factors.subList(index + 1, factors.size());
       if (right.isEmpty() || shapes.isScalar(Exprs.product(right))) {
         if (!right.isEmpty()) {
-          left.add(0, Exprs.product(right)); // one scalar factor: spliced, x'*a would multiply what stands before it
+          // one scalar factor (x'*a): spliced flat, a transpose or a factor in front would read L*x'
+          left.add(0, Exprs.product(right));
         }
         left.add(jacobian(inner, identity));
         return Exprs.product(left);

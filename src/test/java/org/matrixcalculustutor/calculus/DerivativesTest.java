@@ -215,7 +215,8 @@ class DerivativesTest {
     @Test
     void jacobian_keepsTheIdentityWhereAScalarFactorCarriesIt() {
       var r = derive("x*x'*a", "x", "x: vector n\na: vector n", Layout.NUMERATOR);
-      assertThat(text(r)).isEqualTo("x'*a*I(n) + x*a'");
+      // the scalar x'*a stays one factor: flat, transposing it would give I(n)*a'*x, which does not multiply
+      assertThat(text(r)).isEqualTo("(x'*a)*I(n) + x*a'");
     }
   }
 }

@@ -216,7 +216,7 @@ public final class Derivatives {
         "H = \\tfrac{1}{2}\\left(B + B^{\\top}\\right) = " + LatexPrinter.print(h)));
     boolean vecForm = !vector && !xShape.isScalar();
     return new Result(DerivativeKind.HESSIAN, Layout.DENOMINATOR, h, shape, steps, vecForm ? "vec" : null, note,
-        vecForm ? "Rows and columns index vec(" + variable + "): " + position(xShape, variable) : null);
+        vecForm ? "Rows and columns index vec(" + variable + "): " + position(xShape, variable) + "." : null);
   }
 
   /**

@@ -31,6 +31,10 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
    * sizes found equal (kron(I, A) + kron(I, B)) keep both factorisations.
    */
   private final Map<Size.Var, List<Size[]>> products = new HashMap<>();
+  /** The node (a kron, a vec) each product size belongs to, for a message. */
+  private final Map<Size.Var, Expr> productNodes = new HashMap<>();
+  /** Unknown factors of a product whose size became known, so they cannot be told apart: kron(I, I). */
+  private final Map<Size.Var, Expr> undetermined = new LinkedHashMap<>();
   private int nextVar;
 
   private ShapeChecker(Declarations declarations, Map<Expr, Span> spans) {
@@ -50,6 +54,12 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   private Typing solved(Expr root) {
+    for (Map.Entry<Size.Var, Expr> factor : undetermined.entrySet()) {
+      if (find(factor.getKey()) instanceof Size.Var && factor.getValue() != null) {
+        throw clash(factor.getValue(), describe(factor.getValue()) + ": the sizes of its factors cannot be told from"
+            + " its size alone; give them, as in I(n)");
+      }
+    }
     Set<String> taken = new HashSet<>();
     for (Declaration d : declarations.all()) {
       collectNames(d.shape(), taken);
@@ -82,6 +92,12 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   private Size name(Size size, Map<Size.Var, Size> names, Set<String> taken) {
     if (!(size instanceof Size.Var v)) {
       return size;
+    }
+    List<Size[]> factorisations = products.get(v);
+    if (factorisations != null && !factorisations.isEmpty()) {
+      // vec(X) of an X of unknown size m x n has the size m*n, once m and n are named
+      Size[] factors = factorisations.get(0);
+      return Size.product(name(find(factors[0]), names, taken), name(find(factors[1]), names, taken));
     }
     return names.computeIfAbsent(v, key -> {
       for (String candidate : FRESH_NAMES) {
@@ -160,8 +176,11 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     for (Size[] factors : factorisations == null ? List.<Size[]>of() : factorisations) {
       Size a = find(factors[0]);
       Size b = find(factors[1]);
-      if (a instanceof Size.Var && b instanceof Size.Var) {
-        continue; // nothing to solve for
+      if (a instanceof Size.Var va && b instanceof Size.Var vb) {
+        Expr node = productNodes.get(v);
+        undetermined.put(va, node);
+        undetermined.put(vb, node);
+        continue; // nothing to solve for, unless the factors are known later
       }
       if (!(a instanceof Size.Var) && !(b instanceof Size.Var)) {
         consistent &= Size.product(a, b).equals(known);
@@ -520,10 +539,10 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   public Shape kron(Expr.Kron e) {
     Shape a = shapeOf(e.left());
     Shape b = shapeOf(e.right());
-    return record(e, new Shape(times(a.rows(), b.rows()), times(a.cols(), b.cols())));
+    return record(e, new Shape(times(a.rows(), b.rows(), e), times(a.cols(), b.cols(), e)));
   }
 
-  private Size times(Size a, Size b) {
+  private Size times(Size a, Size b, Expr node) {
     Size x = find(a);
     Size y = find(b);
     if (x.isOne()) {
@@ -535,6 +554,7 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (x instanceof Size.Var || y instanceof Size.Var) {
       Size.Var product = (Size.Var) fresh();
       products.computeIfAbsent(product, k -> new ArrayList<>()).add(new Size[] {x, y});
+      productNodes.put(product, node);
       return product;
     }
     return Size.product(x, y);
@@ -542,14 +562,14 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
 
   @Override
   public Shape commutation(Expr.Commutation e) {
-    Size n = times(e.rows(), e.cols());
+    Size n = times(e.rows(), e.cols(), e);
     return record(e, new Shape(n, n));
   }
 
   @Override
   public Shape vec(Expr.Vec e) {
     Shape a = shapeOf(e.argument());
-    return record(e, Shape.vector(times(a.rows(), a.cols())));
+    return record(e, Shape.vector(times(a.rows(), a.cols(), e)));
   }
 
   @Override

@@ -162,6 +162,19 @@ class ShapeCheckerTest {
     }
 
     @Test
+    void kroneckerOfTwoContextSizedIdentities_asksForTheirSizes() {
+      assertThatThrownBy(() -> check("kron(I, I)*vec(X)", "X: matrix m x n"))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("give them, as in I(n)");
+    }
+
+    @Test
+    void vecOfAnUndeclaredMatrix_hasTheProductOfItsNamedSizes() {
+      Typing t = check("vec(X)", "");
+      String[] sizes = declared(t, "X").substring("X: matrix ".length()).split(" x ");
+      assertThat(t.shape().rows().toString()).isIn(sizes[0] + "*" + sizes[1], sizes[1] + "*" + sizes[0]);
+    }
+
+    @Test
     void symbolicExponent_makesAnUndeclaredLowerCaseNameScalar() {
       Typing t = check("det(X)^j", "X: matrix n x n");
       assertThat(declared(t, "j")).isEqualTo("j: scalar");

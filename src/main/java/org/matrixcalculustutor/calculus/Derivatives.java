@@ -53,7 +53,7 @@ public final class Derivatives {
     Expr.Symbol x = new Expr.Symbol(variable);
     Shape fShape = function.shape();
     Shape xShape = shapes.of(x);
-    DerivativeKind kind = kindOf(fShape, xShape, variable);
+    DerivativeKind kind = kindOf(fShape, xShape);
     List<Step> steps = new ArrayList<>();
     String f = LatexPrinter.print(function.root());
     String dX = LatexPrinter.print(new Expr.Differential(x));
@@ -137,8 +137,7 @@ public final class Derivatives {
   public static Result hessian(Typing function, String variable) {
     Expr.Symbol x = new Expr.Symbol(variable);
     Shape fShape = function.shape();
-    Shapes plain = new Shapes(function.declarations());
-    Shape xShape = plain.of(x);
+    Shape xShape = new Shapes(function.declarations()).of(x);
     if (!fShape.isScalar()) {
       throw new ExpressionException("a Hessian is the second derivative of a scalar, but f is a " + fShape.describe()
           + ": its second derivative by " + variable + " would be a tensor of order three; take the Hessian of"
@@ -171,7 +170,7 @@ public final class Derivatives {
     Expr d2f = Simplifier.simplify(dd.differential(), shapes);
     steps.add(new Step("collect the second differential", "\\mathrm{d}^2 f = " + LatexPrinter.print(d2f, shownAs)));
 
-    // d²f = <M, dX'>: M is linear in the dX of df; then vec(M) = B vec(dX)
+    // d²f = <M, new dX>, with M linear in the dX of df; then vec(M) = B vec(dX)
     TraceTrick reading = new TraceTrick(marked, shapes);
     Expr m = Simplifier.simplify(Exprs.sum(reading.gradientTerms(Exprs.ONE, d2f)), shapes);
     if (!Exprs.isZero(m)) {
@@ -294,7 +293,7 @@ public final class Derivatives {
     return transposed ? numerator.transposed() : numerator;
   }
 
-  static DerivativeKind kindOf(Shape f, Shape x, String variable) {
+  static DerivativeKind kindOf(Shape f, Shape x) {
     if (x.isScalar()) {
       if (f.isScalar()) {
         return DerivativeKind.SCALAR_BY_SCALAR;

@@ -111,6 +111,24 @@ class BeyondSixKindsTest {
       assertThat(d.text()).isEqualTo("diag(sigmoid(W*x + b) .* (ones - sigmoid(W*x + b)))*kron(x', I(m))");
     }
 
+    @ParameterizedTest(name = "{0} d/d{1}")
+    @CsvSource(delimiter = '|', value = {
+        "diag(x)                      | x | x: vector n",
+        "diag(A*X)                    | X | A: matrix n x m;X: matrix m x n",
+        "[tr(X), det(X); 1, sum(X)]   | X | X: matrix n x n invertible",
+        "X*diag(x)*X'                 | x | X: matrix m x n;x: vector n",
+        "inv(X) ./ exp(X)             | X | X: matrix n x n invertible",
+        "tr(X)*X + X'*A*X             | X | X: matrix n x n;A: matrix n x n",
+        "vec(X*A)                     | X | X: matrix m x n;A: matrix n x p",
+        "(x'*x)*x*x'                  | x | x: vector n"})
+    void everyReadingRule_passesFiniteDifferencesInBothLayouts(String f, String x, String declarations) {
+      for (Layout layout : Layout.values()) {
+        Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), layout);
+        assertThat(d.form()).as(f).isEqualTo(d.kind() == DerivativeKind.VECTOR_BY_VECTOR ? null : "vec");
+        assertThat(d.maxRelativeError()).as("%s = %s (%s)", f, d.text(), layout).isLessThan(CHECK_TOLERANCE);
+      }
+    }
+
     @Test
     void hessian_showsTheSecondDifferentialTheQuadraticFormAndTheSymmetrisation() {
       Derivative d = engine.derive("x'*A*x", "x", "A: matrix n x n\nx: vector n", Layout.DENOMINATOR, 2);

@@ -102,6 +102,13 @@ public final class Children implements Expr.Visitor<Expr> {
   }
 
   @Override
+  public Expr scalarPower(Expr.ScalarPower e) {
+    Expr base = f.apply(e.base());
+    Expr exponent = f.apply(e.exponent());
+    return base == e.base() && exponent == e.exponent() ? e : new Expr.ScalarPower(base, exponent);
+  }
+
+  @Override
   public Expr elementPower(Expr.ElementPower e) {
     Expr base = f.apply(e.base());
     return base == e.base() ? e : new Expr.ElementPower(base, e.exponent());
@@ -191,6 +198,11 @@ public final class Children implements Expr.Visitor<Expr> {
     Expr l = f.apply(e.left());
     Expr r = f.apply(e.right());
     return l == e.left() && r == e.right() ? e : new Expr.Kron(l, r);
+  }
+
+  @Override
+  public Expr commutation(Expr.Commutation e) {
+    return e;
   }
 
   @Override

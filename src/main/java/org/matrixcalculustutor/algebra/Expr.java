@@ -99,6 +99,16 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * a ^ b with an exponent that is an expression, not a number: det(X)^j, (x'*x)^c, 2^(a'*x). Base
+   * and exponent are scalars; a number exponent is a {@link Power}.
+   */
+  record ScalarPower(Expr base, Expr exponent) implements Expr {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.scalarPower(this);
+    }
+  }
+
   /** a .^ k: every entry raised to k. */
   record ElementPower(Expr base, double exponent) implements Expr {
     public <R> R accept(Visitor<R> visitor) {
@@ -211,6 +221,21 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * commutation(m, n): the mn x mn permutation K with K vec(A) = vec(A') for every m x n matrix A
+   * (Magnus and Neudecker's K_mn).
+   */
+  record Commutation(Size rows, Size cols) implements Expr {
+    public Commutation {
+      Objects.requireNonNull(rows);
+      Objects.requireNonNull(cols);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.commutation(this);
+    }
+  }
+
   /** An element-wise function: exp(X), sigmoid(x); on a scalar it is the ordinary function. */
   record Apply(Function function, Expr argument) implements Expr {
     public <R> R accept(Visitor<R> visitor) {
@@ -287,6 +312,8 @@ public sealed interface Expr {
 
     R power(Power e);
 
+    R scalarPower(ScalarPower e);
+
     R elementPower(ElementPower e);
 
     R hadamard(Hadamard e);
@@ -316,6 +343,8 @@ public sealed interface Expr {
     R vec(Vec e);
 
     R kron(Kron e);
+
+    R commutation(Commutation e);
 
     R apply(Apply e);
 

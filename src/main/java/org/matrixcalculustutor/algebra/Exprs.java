@@ -135,6 +135,10 @@ public final class Exprs {
         arity(name, arguments, 2, span);
         return new Expr.Kron(arguments.get(0), arguments.get(1));
       }
+      case "commutation" -> {
+        return new Expr.Commutation(sizeArgument(name, arguments, 0, 2, span, limits),
+            sizeArgument(name, arguments, 1, 2, span, limits));
+      }
       default -> { }
     }
     arity(name, arguments, 1, span);
@@ -176,6 +180,14 @@ public final class Exprs {
     Expr a = arguments.get(index);
     if (a instanceof Expr.Symbol s) {
       return new Size.Named(s.name());
+    }
+    if (a instanceof Expr.Product p) {
+      // m*n: the size of vec(X) or of a Kronecker product, as the printers write it
+      Size product = Size.ONE;
+      for (Expr factor : p.factors()) {
+        product = Size.product(product, sizeArgument(name, List.of(factor), 0, 1, span, limits));
+      }
+      return product;
     }
     if (a instanceof Expr.Number n && n.value() == Math.rint(n.value()) && n.value() >= 1) {
       if (n.value() > limits.maxMatrixSize()) {

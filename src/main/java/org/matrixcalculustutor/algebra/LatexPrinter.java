@@ -35,7 +35,12 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   private String wrap(Expr child, int needed) {
     String text = child.accept(this);
-    return TextPrinter.precedence(child) < needed ? "\\left(" + text + "\\right)" : text;
+    return precedence(child) < needed ? "\\left(" + text + "\\right)" : text;
+  }
+
+  /** As in the text, except that A ⊗ B is written as an operator and binds as a product. */
+  private static int precedence(Expr e) {
+    return e instanceof Expr.Kron ? TextPrinter.PRODUCT : TextPrinter.precedence(e);
   }
 
   /**
@@ -51,7 +56,12 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   /** A size as TeX: 64 stays 64, a name such as n or n_1 is written as names are. */
   private static String size(Size size) {
-    return size instanceof Size.Fixed ? size.toString() : name(size.toString());
+    if (size instanceof Size.Fixed) {
+      return size.toString();
+    }
+    // m*n is written mn, as a product of sizes is
+    return Size.factors(size).stream().map(f -> Character.isDigit(f.charAt(0)) ? f : name(f))
+        .collect(Collectors.joining(" "));
   }
 
   /** A name as TeX: Sigma is \Sigma, lambda_2 is \lambda_{2}, w1 is w_{1}, long names upright. */
@@ -193,6 +203,11 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   }
 
   @Override
+  public String scalarPower(Expr.ScalarPower e) {
+    return wrap(e.base(), TextPrinter.POSTFIX) + "^{" + e.exponent().accept(this) + "}";
+  }
+
+  @Override
   public String elementPower(Expr.ElementPower e) {
     return wrap(e.base(), TextPrinter.POSTFIX) + "^{\\circ " + number(e.exponent()) + "}";
   }
@@ -276,6 +291,11 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   @Override
   public String kron(Expr.Kron e) {
     return wrap(e.left(), TextPrinter.UNARY) + " \\otimes " + wrap(e.right(), TextPrinter.UNARY);
+  }
+
+  @Override
+  public String commutation(Expr.Commutation e) {
+    return "\\mathbf{K}_{" + size(e.rows()) + "," + size(e.cols()) + "}";
   }
 
   @Override

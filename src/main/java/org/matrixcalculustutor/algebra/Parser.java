@@ -14,9 +14,10 @@ import java.util.Set;
  * sum        → product ( ( "+" | "-" ) product )*
  * product    → unary ( ( "*" | "@" | "/" | ".*" | "⊙" | "./" | juxtaposition ) unary )*
  * unary      → ( "-" | "+" ) unary | postfix
- * postfix    → primary ( "'" | ".T" | "^" transpose | "^" exponent | ".^" exponent | SUPERSCRIPT )*
+ * postfix    → primary ( "'" | ".T" | "^" transpose | "^" exponent | ".^" number | SUPERSCRIPT )*
  * transpose  → "T" | "'" | "-T" | "{" "-"? ( "T" | "'" ) "}"     (also ^{\top}, ^⊤, ^ᵀ)
- * exponent   → ( "-" | "+" )? NUMBER | ( "(" | "{" ) expression ( ")" | "}" )    (a constant)
+ * exponent   → ( "-" | "+" )? primary     (a number makes a Power, an expression a ScalarPower)
+ * number     → ( "-" | "+" )? NUMBER | ( "(" | "{" ) expression ( ")" | "}" )    (a constant)
  * primary    → NUMBER | NAME | NAME "(" arguments ")" | "(" expression ")" | "{" expression "}"
  *            | "[" row ( ";" row )* "]" | "&lt;" expression "," expression "&gt;"
  *            | "||" expression "||" ( "_" ( "F" | "2" ) )? | "\frac" primary primary
@@ -47,7 +48,7 @@ public final class Parser {
 
   private static final List<String> FUNCTIONS = List.of("tr", "trace", "det", "logdet", "inv",
       "norm", "sum", "diag", "dot", "softmax", "logsumexp", "kron", "vec", "exp", "log", "sin",
-      "cos", "tan", "tanh", "sigmoid", "sqrt", "abs", "I", "ones", "zeros");
+      "cos", "tan", "tanh", "sigmoid", "sqrt", "abs", "I", "ones", "zeros", "commutation");
 
   private final String source;
   /** Reading a formula of a hint or title: dX and d(...) are differentials, not names. */
@@ -290,7 +291,37 @@ public final class Parser {
       }
       current = open;
     }
-    return spanned(new Expr.Power(base, exponent("^", base)), begin);
+    return spanned(power(base), begin);
+  }
+
+  /**
+   * base ^ exponent: a Power when the exponent is a number (2, -1, {10}, (1/2)), a ScalarPower when
+   * it is an expression (det(X)^j, 2^(a'*x), x^-c).
+   */
+  private Expr power(Expr base) {
+    Token at = peek();
+    boolean negative = false;
+    if (check(TokenType.MINUS) || check(TokenType.PLUS)) {
+      negative = advance().type() == TokenType.MINUS;
+    }
+    Token start = peek();
+    if (start.type() != TokenType.NUMBER && start.type() != TokenType.NAME
+        && start.type() != TokenType.LEFT_PAREN && start.type() != TokenType.LEFT_BRACE) {
+      throw new ExpressionException("expected a number, a name or (an expression) after '^' at "
+          + start.span().column() + " but found " + start.describe() + exponentAdvice(base), start.span());
+    }
+    enter(at);
+    Expr exponent = primary();
+    depth--;
+    Double value = Exprs.constantValue(exponent);
+    if (value != null) {
+      return new Expr.Power(base, negative ? -value : value);
+    }
+    if (base instanceof Expr.Symbol e && e.name().equals("e") && !declared.contains("e")) {
+      throw new ExpressionException("e^... at " + at.span().column() + " is read as a power of a symbol e"
+          + exponentAdvice(base), at.span());
+    }
+    return new Expr.ScalarPower(base, negative ? Exprs.negate(exponent) : exponent);
   }
 
   /** Whether the token at index is a transpose after ^: ', ⊤, ᵀ, \top, or T (undeclared), or a name T... */

@@ -26,6 +26,15 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   /** Undeclared lower-case symbols still free to turn out scalar. */
   private final Set<String> defaultVectors = new HashSet<>();
   private final Map<Size.Var, Size> bindings = new HashMap<>();
+  /**
+   * Sizes a*b with an unknown factor: solved once the product or both factors are known. Two such
+   * sizes found equal (kron(I, A) + kron(I, B)) keep both factorisations.
+   */
+  private final Map<Size.Var, List<Size[]>> products = new HashMap<>();
+  /** The node (a kron, a vec) each product size belongs to, for a message. */
+  private final Map<Size.Var, Expr> productNodes = new HashMap<>();
+  /** Unknown factors of a product whose size became known, so they cannot be told apart: kron(I, I). */
+  private final Map<Size.Var, Expr> undetermined = new LinkedHashMap<>();
   private int nextVar;
 
   private ShapeChecker(Declarations declarations, Map<Expr, Span> spans) {
@@ -45,6 +54,12 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   private Typing solved(Expr root) {
+    for (Map.Entry<Size.Var, Expr> factor : undetermined.entrySet()) {
+      if (find(factor.getKey()) instanceof Size.Var && factor.getValue() != null) {
+        throw clash(factor.getValue(), describe(factor.getValue()) + ": the sizes of its factors cannot be told from"
+            + " its size alone; give them, as in I(n)");
+      }
+    }
     Set<String> taken = new HashSet<>();
     for (Declaration d : declarations.all()) {
       collectNames(d.shape(), taken);
@@ -78,6 +93,17 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (!(size instanceof Size.Var v)) {
       return size;
     }
+    List<Size[]> factorisations = products.get(v);
+    if (factorisations != null && !factorisations.isEmpty() && resolving.add(v)) {
+      // vec(X) of an X of unknown size m x n has the size m*n, once m and n are named; a product
+      // that is its own factor (n = n*m) gets a name of its own instead
+      try {
+        Size[] factors = factorisations.get(0);
+        return Size.product(name(find(factors[0]), names, taken), name(find(factors[1]), names, taken));
+      } finally {
+        resolving.remove(v);
+      }
+    }
     return names.computeIfAbsent(v, key -> {
       for (String candidate : FRESH_NAMES) {
         if (taken.add(candidate)) {
@@ -103,8 +129,27 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     while (current instanceof Size.Var v && bindings.containsKey(v)) {
       current = bindings.get(v);
     }
+    // a product whose factors lead back to itself (n = n*m, from kron(x, y) unified with x) stays unknown
+    if (current instanceof Size.Var v && products.containsKey(v) && resolving.add(v)) {
+      try {
+        for (Size[] pair : List.copyOf(products.get(v))) {
+          Size a = find(pair[0]);
+          Size b = find(pair[1]);
+          if (!(a instanceof Size.Var) && !(b instanceof Size.Var)) {
+            Size known = Size.product(a, b);
+            bind(v, known); // solves the other factorisations too; a clash there shows where they meet
+            return known;
+          }
+        }
+      } finally {
+        resolving.remove(v);
+      }
+    }
     return current;
   }
+
+  /** Products being solved or named, so that a product that is its own factor ends the search. */
+  private final java.util.Set<Size.Var> resolving = new java.util.HashSet<>();
 
   private Shape resolve(Shape shape) {
     return new Shape(find(shape.rows()), find(shape.cols()));
@@ -116,15 +161,77 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
     if (x.equals(y)) {
       return true;
     }
-    if (x instanceof Size.Var v) {
-      bindings.put(v, y);
+    if (x instanceof Size.Var vx && y instanceof Size.Var vy) {
+      // a plain unknown joins a product, so the product's factors can still be solved
+      if (products.containsKey(vy)) {
+        products.computeIfAbsent(vx, k -> new ArrayList<>()).addAll(products.remove(vy));
+      }
+      bindings.put(vy, vx);
       return true;
+    }
+    if (x instanceof Size.Var v) {
+      return bind(v, y);
     }
     if (y instanceof Size.Var v) {
-      bindings.put(v, x);
-      return true;
+      return bind(v, x);
     }
     return false;
+  }
+
+  /**
+   * Binds an unknown to a known size; for the product a*b of an unknown a and a known b (the size
+   * of kron(I, A) with I sized by its context), a = known / b, a clash when it does not divide.
+   */
+  private boolean bind(Size.Var v, Size known) {
+    List<Size[]> factorisations = products.remove(v);
+    bindings.put(v, known);
+    boolean consistent = true;
+    for (Size[] factors : factorisations == null ? List.<Size[]>of() : factorisations) {
+      Size a = find(factors[0]);
+      Size b = find(factors[1]);
+      if (a instanceof Size.Var va && b instanceof Size.Var vb) {
+        Expr node = productNodes.get(v);
+        undetermined.put(va, node);
+        undetermined.put(vb, node);
+        continue; // nothing to solve for, unless the factors are known later
+      }
+      if (!(a instanceof Size.Var) && !(b instanceof Size.Var)) {
+        consistent &= Size.product(a, b).equals(known);
+        continue;
+      }
+      Size quotient = quotient(known, a instanceof Size.Var ? b : a);
+      consistent &= quotient != null && unify(a instanceof Size.Var ? a : b, quotient);
+    }
+    return consistent;
+  }
+
+  /** p / d for sizes whose factors are whole numbers and names, or null when d does not divide p. */
+  private static Size quotient(Size p, Size d) {
+    List<String> names = new ArrayList<>();
+    long number = 1;
+    for (String factor : Size.factors(p)) {
+      if (Character.isDigit(factor.charAt(0))) {
+        number *= Long.parseLong(factor);
+      } else {
+        names.add(factor);
+      }
+    }
+    for (String factor : Size.factors(d)) {
+      if (Character.isDigit(factor.charAt(0))) {
+        long divisor = Long.parseLong(factor);
+        if (number % divisor != 0) {
+          return null;
+        }
+        number /= divisor;
+      } else if (!names.remove(factor)) {
+        return null;
+      }
+    }
+    Size out = new Size.Fixed((int) number);
+    for (String name : names) {
+      out = Size.product(out, new Size.Named(name));
+    }
+    return out;
   }
 
   private boolean isOne(Size size) {
@@ -319,6 +426,22 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   @Override
+  public Shape scalarPower(Expr.ScalarPower e) {
+    for (Expr part : List.of(e.base(), e.exponent())) {
+      Shape shape = shapeOf(part);
+      if (mayBeScalar(part)) {
+        makeScalar(part);
+      } else if (!isScalar(shape)) {
+        throw clash(e, describe(e) + ": a power with an expression as its exponent takes scalars, but "
+            + describe(part, shape) + (part != e.base() ? ""
+                : shape.isSquare() ? "; a matrix power needs a whole-number exponent, as in X^2 or X^-1"
+                : "; a transpose is written x' or x^T, an entry-wise power x .^ 2"));
+      }
+    }
+    return record(e, Shape.SCALAR);
+  }
+
+  @Override
   public Shape elementPower(Expr.ElementPower e) {
     return record(e, shapeOf(e.base()));
   }
@@ -435,8 +558,9 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   /**
-   * The size a*b of a Kronecker product or vec; a whole-number size beyond Limits.MAX_DIMENSION is
-   * refused here, before anything of that size is built or even multiplied out (64^6 overflows an int).
+   * The size a*b of a Kronecker product, vec or commutation matrix; a whole-number size beyond
+   * Limits.MAX_DIMENSION is refused here, before anything of that size is built or even multiplied
+   * out (64^6 overflows an int).
    */
   private Size times(Size a, Size b, Expr node) {
     Size x = find(a);
@@ -454,9 +578,20 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
             "%,d x %,d = %,d rows or columns, more than the %,d the tutor works with", fx.value(), fy.value(),
             product, Limits.MAX_DIMENSION));
       }
-      return new Size.Fixed((int) product);
     }
-    return new Size.Named(x + "*" + y);
+    if (x instanceof Size.Var || y instanceof Size.Var) {
+      Size.Var product = (Size.Var) fresh();
+      products.computeIfAbsent(product, k -> new ArrayList<>()).add(new Size[] {x, y});
+      productNodes.put(product, node);
+      return product;
+    }
+    return Size.product(x, y);
+  }
+
+  @Override
+  public Shape commutation(Expr.Commutation e) {
+    Size n = times(e.rows(), e.cols(), e);
+    return record(e, new Shape(n, n));
   }
 
   @Override

@@ -35,7 +35,17 @@ public final class Shapes {
    */
   public boolean splices(Expr factor) {
     return factor instanceof Expr.Product inner
-        && !(isScalar(inner) && inner.factors().stream().anyMatch(f -> !isScalar(f)));
+        && !(isScalar(inner) && inner.factors().stream().anyMatch(f -> !isScalar(f)))
+        && !startsWithScalarRun(inner);
+  }
+
+  /**
+   * Whether the product starts with a row that a later column turns into a scalar, as x'*a in
+   * x'*a*B: spliced after a matrix M it would read M*x', which does not multiply.
+   */
+  private boolean startsWithScalarRun(Expr.Product p) {
+    Expr first = p.factors().stream().filter(f -> !isScalar(f)).findFirst().orElse(null);
+    return first != null && of(first).rows().isOne() && !of(p).rows().isOne();
   }
 
   /** Whether the factors of e multiply to a scalar on their own; false for a run such as dx*y that does not multiply. */
@@ -75,6 +85,12 @@ public final class Shapes {
     }
     if (e instanceof Expr.Sum s) {
       return s.terms().stream().allMatch(this::isSymmetric);
+    }
+    if (e instanceof Expr.Kron k) {
+      return isSymmetric(k.left()) && isSymmetric(k.right());
+    }
+    if (e instanceof Expr.Commutation k) {
+      return k.rows().equals(k.cols()); // K(n, n)' = K(n, n)
     }
     if (e instanceof Expr.Product p) {
       // A palindrome up to transposes: B' M B with M symmetric, X'X, c*S.

@@ -36,6 +36,7 @@ public final class Simplifier {
         this::foldNumbers,
         this::scalarsFirst,
         this::combineScalarPowers,
+        this::combineSymbolicPowers,
         this::removeIdentity,
         this::cancelInverses,
         this::pushTranspose,
@@ -44,6 +45,9 @@ public final class Simplifier {
         this::simplifyTrace,
         this::innerToProduct,
         this::simplifyDeterminant,
+        this::simplifyKron,
+        this::simplifyVec,
+        this::simplifyCommutation,
         this::simplifyHadamard,
         this::recognizeSoftmax,
         this::onesInnerIsSum,
@@ -51,6 +55,7 @@ public final class Simplifier {
         this::positiveFirst));
     if (expand) {
       list.add(this::distribute);
+      list.add(this::distributeKron);
       list.add(this::sortTerms);
     } else {
       list.add(this::factorCommon);
@@ -298,6 +303,51 @@ public final class Simplifier {
     return Exprs.product(factors);
   }
 
+  /**
+   * u^a u^b = u^(a+b) where an exponent is an expression: j det(X)^(j-1) det(X) = j det(X)^j; a
+   * number exponent makes a plain power: u^(j - j + 2) = u^2.
+   */
+  Expr combineSymbolicPowers(Expr e) {
+    if (e instanceof Expr.ScalarPower p) {
+      Double value = Exprs.constantValue(p.exponent());
+      return value == null ? e : new Expr.Power(p.base(), value);
+    }
+    if (!(e instanceof Expr.Product p) || p.factors().stream().noneMatch(f -> f instanceof Expr.ScalarPower)) {
+      return e;
+    }
+    Map<Expr, List<Expr>> exponents = new LinkedHashMap<>();
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.ScalarPower sp) {
+        exponents.computeIfAbsent(sp.base(), b -> new ArrayList<>()).add(sp.exponent());
+      } else if (f instanceof Expr.Power pw && shapes.isScalar(f)) {
+        exponents.computeIfAbsent(pw.base(), b -> new ArrayList<>()).add(Exprs.number(pw.exponent()));
+      } else if (!(f instanceof Expr.Number) && shapes.isScalar(f)) {
+        exponents.computeIfAbsent(f, b -> new ArrayList<>()).add(Exprs.ONE);
+      }
+    }
+    for (Map.Entry<Expr, List<Expr>> entry : exponents.entrySet()) {
+      Expr base = entry.getKey();
+      if (entry.getValue().size() < 2) {
+        continue;
+      }
+      List<Expr> factors = new ArrayList<>();
+      boolean placed = false;
+      for (Expr f : p.factors()) {
+        boolean ofBase = (f instanceof Expr.ScalarPower sp && sp.base().equals(base))
+            || (f instanceof Expr.Power pw && pw.base().equals(base) && shapes.isScalar(f))
+            || (f.equals(base));
+        if (!ofBase) {
+          factors.add(f);
+        } else if (!placed) {
+          factors.add(new Expr.ScalarPower(base, Exprs.sum(entry.getValue())));
+          placed = true;
+        }
+      }
+      return Exprs.product(factors);
+    }
+    return e;
+  }
+
   /** A*I = A; I' = I; inv(I) = I. */
   Expr removeIdentity(Expr e) {
     if (e instanceof Expr.Product p && p.factors().stream().anyMatch(f -> f instanceof Expr.Identity)) {
@@ -507,6 +557,94 @@ public final class Simplifier {
     }
     if (e instanceof Expr.LogDet d && d.argument() instanceof Expr.Transpose t) {
       return new Expr.LogDet(t.argument());
+    }
+    return e;
+  }
+
+  /**
+   * kron(s, B) = s B for a scalar s; scalars come out: kron(cA, B) = c kron(A, B); (A ⊗ B)' =
+   * A' ⊗ B'; I(m) ⊗ I(n) = I(mn).
+   */
+  Expr simplifyKron(Expr e) {
+    if (e instanceof Expr.Transpose t && t.argument() instanceof Expr.Kron k) {
+      return new Expr.Kron(Exprs.transpose(k.left()), Exprs.transpose(k.right()));
+    }
+    if (!(e instanceof Expr.Kron k)) {
+      return e;
+    }
+    if (shapes.isScalar(k.left())) {
+      return Exprs.product(k.left(), k.right());
+    }
+    if (shapes.isScalar(k.right())) {
+      return Exprs.product(k.right(), k.left());
+    }
+    if (k.left() instanceof Expr.Identity a && k.right() instanceof Expr.Identity b
+        && a.size() != null && b.size() != null) {
+      return new Expr.Identity(Size.product(a.size(), b.size()));
+    }
+    List<Expr> scalars = new ArrayList<>();
+    Expr left = withoutScalars(k.left(), scalars);
+    Expr right = withoutScalars(k.right(), scalars);
+    if (scalars.isEmpty()) {
+      return e;
+    }
+    scalars.add(new Expr.Kron(left, right));
+    return Exprs.product(scalars);
+  }
+
+  /** e without its scalar factors, which are added to scalars; e itself when it has none. */
+  private Expr withoutScalars(Expr e, List<Expr> scalars) {
+    if (!(e instanceof Expr.Product p) || p.factors().stream().noneMatch(shapes::isScalar)
+        || p.factors().stream().allMatch(shapes::isScalar)) {
+      return e;
+    }
+    p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
+    return Exprs.product(p.factors().stream().filter(f -> !shapes.isScalar(f)).toList());
+  }
+
+  /** vec(u) = u for a column u; vec(r) = r' for a row r; vec(s) = s. */
+  Expr simplifyVec(Expr e) {
+    if (!(e instanceof Expr.Vec v)) {
+      return e;
+    }
+    Shape shape = shapes.of(v.argument());
+    if (shape.cols().isOne()) {
+      return v.argument();
+    }
+    if (shape.rows().isOne()) {
+      return Exprs.transpose(v.argument());
+    }
+    return e;
+  }
+
+  /**
+   * The commutation matrix: K(m, n)' = inv(K(m, n)) = K(n, m); K(1, n) = K(n, 1) = I(n);
+   * K(m, n) K(n, m) = I(mn).
+   */
+  Expr simplifyCommutation(Expr e) {
+    if (e instanceof Expr.Commutation k) {
+      if (k.rows().isOne() || k.cols().isOne()) {
+        return new Expr.Identity(Size.product(k.rows(), k.cols()));
+      }
+      return e;
+    }
+    if (e instanceof Expr.Transpose t && t.argument() instanceof Expr.Commutation k) {
+      return new Expr.Commutation(k.cols(), k.rows());
+    }
+    if (e instanceof Expr.Inverse inv && inv.argument() instanceof Expr.Commutation k) {
+      return new Expr.Commutation(k.cols(), k.rows());
+    }
+    if (e instanceof Expr.Product p) {
+      List<Expr> factors = p.factors();
+      for (int i = 0; i + 1 < factors.size(); i++) {
+        if (factors.get(i) instanceof Expr.Commutation a && factors.get(i + 1) instanceof Expr.Commutation b
+            && a.rows().equals(b.cols()) && a.cols().equals(b.rows())) {
+          List<Expr> rest = new ArrayList<>(factors.subList(0, i));
+          rest.add(new Expr.Identity(Size.product(a.rows(), a.cols())));
+          rest.addAll(factors.subList(i + 2, factors.size()));
+          return Exprs.product(rest);
+        }
+      }
     }
     return e;
   }
@@ -844,8 +982,9 @@ public final class Simplifier {
   }
 
   /**
-   * Distributing product over its factor sum gives one copy of the rest of product per term of
-   * sum: its size is known before it is built, and checked then.
+   * Distributing product (a matrix, entry-wise or Kronecker product) over its factor sum gives one
+   * copy of the rest of product per term of sum: its size is known before it is built, and checked
+   * then.
    */
   private void requireDistributable(Expr product, Expr.Sum sum) {
     long rest = nodes.count(product) - nodes.count(sum);
@@ -856,6 +995,22 @@ public final class Simplifier {
     if (size > Limits.MAX_EXPRESSION_SIZE) {
       throw nodes.tooLarge("the expanded form");
     }
+  }
+
+  /** (A + B) ⊗ C = A ⊗ C + B ⊗ C and A ⊗ (B + C) = A ⊗ B + A ⊗ C. */
+  Expr distributeKron(Expr e) {
+    if (!(e instanceof Expr.Kron k)) {
+      return e;
+    }
+    if (k.left() instanceof Expr.Sum s) {
+      requireDistributable(e, s);
+      return new Expr.Sum(s.terms().stream().map(t -> (Expr) new Expr.Kron(t, k.right())).toList());
+    }
+    if (k.right() instanceof Expr.Sum s) {
+      requireDistributable(e, s);
+      return new Expr.Sum(s.terms().stream().map(t -> (Expr) new Expr.Kron(k.left(), t)).toList());
+    }
+    return e;
   }
 
   /** The canonical order of terms, by their printed text. */

@@ -1,5 +1,8 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** One dimension of a shape: a whole number, a size name such as n, or an unsolved variable. */
 public sealed interface Size {
 
@@ -38,6 +41,52 @@ public sealed interface Size {
       return new Fixed(Integer.parseInt(text));
     }
     return new Named(text);
+  }
+
+  /**
+   * a*b as one size, the size of vec(X) or of a Kronecker product: whole numbers multiply and
+   * names are kept in sorted order, so m*n and n*m are the same size.
+   *
+   * @throws IllegalArgumentException for a size inference has not solved
+   * @throws ExpressionException when the product is beyond any size the tutor works with
+   */
+  static Size product(Size a, Size b) {
+    if (a.isOne()) {
+      return b;
+    }
+    if (b.isOne()) {
+      return a;
+    }
+    long number = 1;
+    List<String> names = new ArrayList<>();
+    for (Size s : List.of(a, b)) {
+      for (String factor : factors(s)) {
+        if (Character.isDigit(factor.charAt(0))) {
+          number *= Long.parseLong(factor);
+          if (number > Integer.MAX_VALUE) {
+            throw new ExpressionException("a size of " + a + " x " + b + " is beyond any size the tutor works with");
+          }
+        } else {
+          names.add(factor);
+        }
+      }
+    }
+    names.sort(null);
+    if (names.isEmpty()) {
+      return new Fixed((int) number);
+    }
+    return new Named((number > 1 ? number + "*" : "") + String.join("*", names));
+  }
+
+  /** The factors of a size: "12", or "2", "m", "n" of 2*m*n. */
+  static List<String> factors(Size size) {
+    if (size instanceof Fixed f) {
+      return List.of(Integer.toString(f.value()));
+    }
+    if (size instanceof Named n) {
+      return List.of(n.name().split("\\*"));
+    }
+    throw new IllegalArgumentException("the size " + size + " is not solved");
   }
 
   default boolean isOne() {

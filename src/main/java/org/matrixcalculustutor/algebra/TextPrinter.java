@@ -36,7 +36,7 @@ public final class TextPrinter implements Expr.Visitor<String> {
     if (e instanceof Expr.Number n && n.value() < 0) {
       return UNARY;
     }
-    if (e instanceof Expr.Power || e instanceof Expr.ElementPower) {
+    if (e instanceof Expr.Power || e instanceof Expr.ElementPower || e instanceof Expr.ScalarPower) {
       return POWER;
     }
     if (e instanceof Expr.Transpose) {
@@ -166,6 +166,14 @@ public final class TextPrinter implements Expr.Visitor<String> {
   }
 
   @Override
+  public String scalarPower(Expr.ScalarPower e) {
+    // a bare name reads back as the exponent, except T, which after ^ means the transpose
+    boolean bare = e.exponent() instanceof Expr.Symbol s && !s.name().equals("T");
+    String exponent = e.exponent().accept(this);
+    return wrap(e.base(), POSTFIX) + "^" + (bare ? exponent : "(" + exponent + ")");
+  }
+
+  @Override
   public String elementPower(Expr.ElementPower e) {
     return wrap(e.base(), POSTFIX) + " .^ " + number(e.exponent());
   }
@@ -249,6 +257,11 @@ public final class TextPrinter implements Expr.Visitor<String> {
   @Override
   public String kron(Expr.Kron e) {
     return call("kron", e.left(), e.right());
+  }
+
+  @Override
+  public String commutation(Expr.Commutation e) {
+    return "commutation(" + e.rows() + ", " + e.cols() + ")";
   }
 
   @Override

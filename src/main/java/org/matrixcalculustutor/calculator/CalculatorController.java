@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * /calculator: a plain GET form, so it works without JavaScript and a lesson's "try it" link can
  * open it filled in: /calculator?expression=...&amp;variable=...&amp;declarations=...&amp;layout=...
+ * &amp;order=2 (the Hessian; 1, the first derivative, by default).
  */
 @Controller
 class CalculatorController {
@@ -39,13 +40,16 @@ class CalculatorController {
   /** The numerical check as the page shows it. */
   record Check(boolean passed, String text) {
 
-    static Check of(double maxRelativeError) {
+    /** A Hessian (order 2) is checked by second differences. */
+    static Check of(double maxRelativeError, int order) {
+      String kind = order == 2 ? "second-difference" : "finite-difference";
       if (Double.isNaN(maxRelativeError)) {
-        return new Check(false, "The finite-difference check could not be evaluated at random points.");
+        return new Check(false, "The " + kind + " check could not be evaluated at random points.");
       }
       String error = String.format(Locale.ROOT, "%.1e", maxRelativeError);
       boolean passed = maxRelativeError < CHECK_TOLERANCE;
-      return new Check(passed, "Finite-difference check at random points with distinct sizes: largest relative error "
+      return new Check(passed, Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
+          + " check at random points with distinct sizes: largest relative error "
           + error + (passed ? "" : " (the derivative and the differences disagree)"));
     }
   }
@@ -54,8 +58,11 @@ class CalculatorController {
   String calculator(@RequestParam(required = false) String expression,
       @RequestParam(required = false) String variable,
       @RequestParam(required = false) String declarations,
-      @RequestParam(required = false) String layout, HttpServletRequest request, HttpServletResponse response,
+      @RequestParam(required = false) String layout,
+      @RequestParam(required = false) String order, HttpServletRequest request, HttpServletResponse response,
       Model model) {
+    int derivativeOrder = "2".equals(order == null ? null : order.strip()) ? 2 : 1;
+    model.addAttribute("order", derivativeOrder);
     model.addAttribute("expression", expression == null ? "" : expression);
     model.addAttribute("variable", variable == null ? "" : variable.strip());
     model.addAttribute("declarations", declarations == null ? "" : declarations);
@@ -74,11 +81,13 @@ class CalculatorController {
       String chosen = variable == null || variable.isBlank() ? firstNonScalar(function) : variable.strip();
       model.addAttribute("variable", chosen);
       Derived derived = this.gate.run(request, client, () -> new Derived(
-          this.engine.derive(expression, chosen, declarations, Layout.parse(layout)),
+          this.engine.derive(expression, chosen, declarations, Layout.parse(layout), derivativeOrder),
           this.engine.analyze(chosen, declarations).latex()));
-      model.addAttribute("result", derived.derivative());
+      Derivative derivative = derived.derivative();
+      model.addAttribute("result", derivative);
       model.addAttribute("variableLatex", derived.variableLatex());
-      model.addAttribute("check", Check.of(derived.derivative().maxRelativeError()));
+      model.addAttribute("lhsLatex", leftSide(derivative, derived.variableLatex()));
+      model.addAttribute("check", Check.of(derivative.maxRelativeError(), derivative.order()));
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());
@@ -91,6 +100,21 @@ class CalculatorController {
   }
 
   private record Derived(Derivative derivative, String variableLatex) {}
+
+  /** What the result is written as: ∂f/∂x, the vec Jacobian's ∂vec f/∂vec(X)', or H. */
+  static String leftSide(Derivative d, String x) {
+    if (d.order() == 2) {
+      return "H";
+    }
+    if (d.form() == null) {
+      return "\\frac{\\partial f}{\\partial " + x + "}";
+    }
+    String vecX = d.kind() == org.matrixcalculustutor.calculus.DerivativeKind.MATRIX_BY_VECTOR ? x
+        : "\\operatorname{vec}(" + x + ")";
+    return d.layout() == Layout.NUMERATOR
+        ? "\\frac{\\partial \\operatorname{vec} f}{\\partial " + vecX + "^{\\top}}"
+        : "\\frac{\\partial \\operatorname{vec}(f)^{\\top}}{\\partial " + vecX + "}";
+  }
 
   /** Without a chosen variable, the first vector or matrix symbol (else the first symbol). */
   private static String firstNonScalar(Analysis function) {

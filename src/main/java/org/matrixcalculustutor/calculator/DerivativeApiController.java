@@ -22,8 +22,9 @@ class DerivativeApiController {
 
   @PostMapping("/api/derivative")
   DerivativeResponse derivative(@RequestBody DerivativeRequest request, HttpServletRequest http) {
-    return gate.run(http, EngineGate.Client.anonymous(http), () -> DerivativeResponse.of(engine.derive(request.expression(),
-        request.variable(), request.declarations(), Layout.parse(request.layout()))));
+    return gate.run(http, EngineGate.Client.anonymous(http), () -> DerivativeResponse.of(engine.derive(
+        request.expression(), request.variable(), request.declarations(), Layout.parse(request.layout()),
+        request.order() == null ? 1 : request.order())));
   }
 
   @PostMapping("/api/validate")

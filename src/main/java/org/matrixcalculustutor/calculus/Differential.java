@@ -24,6 +24,8 @@ import org.matrixcalculustutor.algebra.Size;
 final class Differential implements Expr.Visitor<Expr> {
 
   private final Expr.Symbol variable;
+  /** How d(variable) is written: dX, or another mark for a second differential's new dX. */
+  private final Expr.Differential dx;
   private final Shapes shapes;
   private final List<Step> steps = new ArrayList<>();
   private final NodeCounter nodes = new NodeCounter();
@@ -37,15 +39,26 @@ final class Differential implements Expr.Visitor<Expr> {
   /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
   private Step pendingStep;
 
-  private Differential(Expr.Symbol variable, Shapes shapes, Map<Expr.Symbol, Expr> unexpanded) {
+  private Differential(Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
+      Map<Expr.Symbol, Expr> unexpanded) {
     this.variable = variable;
+    this.dx = dx;
     this.shapes = shapes;
     this.unexpanded = unexpanded;
   }
 
   /** The differential of e and the named steps taken, outermost rule first. */
   static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes) {
-    Differential d = new Differential(variable, shapes, null);
+    return of(e, variable, new Expr.Differential(variable), shapes);
+  }
+
+  /**
+   * The differential of e with d(variable) written as dx: for d(df), a mark that keeps the new dX
+   * apart from the dX of df, which is held fixed (its differential is 0). Steps print dx as
+   * d(variable) all the same.
+   */
+  static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes) {
+    Differential d = new Differential(variable, dx, shapes, null);
     Expr result = d.d(e);
     return new Result(result, List.copyOf(d.steps));
   }
@@ -98,7 +111,10 @@ final class Differential implements Expr.Visitor<Expr> {
     }
     nodes.requireWithinLimit(result, "the differential"); // before the step prints a line as large
     Map<Expr.Symbol, Expr> parts = new HashMap<>();
-    Expr once = node.accept(new Differential(variable, shapes, parts));
+    if (!dx.variable().equals(variable)) {
+      parts.put(dx.variable(), variable); // the mark prints as dX
+    }
+    Expr once = node.accept(new Differential(variable, dx, shapes, parts));
     pendingStep = new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "
         + LatexPrinter.print(once, parts));
     return result;
@@ -145,7 +161,7 @@ final class Differential implements Expr.Visitor<Expr> {
 
   @Override
   public Expr symbol(Expr.Symbol e) {
-    return e.equals(variable) ? new Expr.Differential(e) : Exprs.ZERO;
+    return e.equals(variable) ? dx : Exprs.ZERO;
   }
 
   @Override
@@ -246,6 +262,27 @@ final class Differential implements Expr.Visitor<Expr> {
       terms.add(Exprs.product(factors));
     }
     return step("product rule for a matrix power: d(X^k) = sum of X^j dX X^(k-1-j)", e, Exprs.sum(terms));
+  }
+
+  @Override
+  public Expr scalarPower(Expr.ScalarPower e) {
+    Expr u = e.base();
+    Expr v = e.exponent();
+    Expr du = d(u);
+    Expr dv = d(v);
+    List<Expr> terms = new ArrayList<>();
+    if (!Exprs.isZero(du)) {
+      // v u^(v-1) du
+      terms.add(Exprs.product(v, new Expr.ScalarPower(u, Exprs.sum(v, Exprs.number(-1))), du));
+    }
+    if (!Exprs.isZero(dv)) {
+      // u^v log(u) dv
+      terms.add(Exprs.product(e, new Expr.Apply(Expr.Function.LOG, u), dv));
+    }
+    String rule = Exprs.isZero(dv) ? "power rule: d(u^c) = c u^(c-1) du"
+        : Exprs.isZero(du) ? "exponential: d(a^v) = a^v log(a) dv"
+        : "power rule: d(u^v) = v u^(v-1) du + u^v log(u) dv";
+    return step(rule, e, Exprs.sum(terms));
   }
 
   @Override
@@ -353,6 +390,11 @@ final class Differential implements Expr.Visitor<Expr> {
   @Override
   public Expr vec(Expr.Vec e) {
     return new Expr.Vec(d(e.argument()));
+  }
+
+  @Override
+  public Expr commutation(Expr.Commutation e) {
+    return Exprs.ZERO;
   }
 
   @Override

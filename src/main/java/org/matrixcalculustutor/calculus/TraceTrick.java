@@ -210,13 +210,16 @@ final class TraceTrick {
       List<Expr> left = new ArrayList<>(factors.subList(0, index));
       List<Expr> right = factors.subList(index + 1, factors.size());
       if (right.isEmpty() || shapes.isScalar(Exprs.product(right))) {
-        left.addAll(0, right);
+        if (!right.isEmpty()) {
+          // one scalar factor (x'*a): spliced flat, a transpose or a factor in front would read L*x'
+          left.add(0, Exprs.product(right));
+        }
         left.add(jacobian(inner, identity));
         return Exprs.product(left);
       }
-      if (inner instanceof Expr.Diag d && right.size() == 1 && shapes.of(right.get(0)).isColumn()) {
-        // diag(u) r = diag(r) u
-        left.add(new Expr.Diag(right.get(0)));
+      if (inner instanceof Expr.Diag d && shapes.of(Exprs.product(right)).isColumn()) {
+        // diag(u) r = diag(r) u, r the column the factors to the right make
+        left.add(new Expr.Diag(Exprs.product(right)));
         left.add(jacobian(d.argument(), identity));
         return Exprs.product(left);
       }

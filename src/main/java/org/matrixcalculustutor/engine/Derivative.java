@@ -19,7 +19,13 @@ import org.matrixcalculustutor.calculus.Step;
  * @param latex result as LaTeX
  * @param shape result's shape (sizes as declared or inferred)
  * @param steps the derivation, line by line, each with its rule
- * @param maxRelativeError the largest relative error of the finite-difference check
+ * @param maxRelativeError the largest relative error of the finite-difference check (second
+ *     differences for a Hessian)
+ * @param order 1 for a first derivative, 2 for a Hessian
+ * @param form "vec" for a derivative written through vec (a vec Jacobian, a Hessian by a matrix),
+ *     else null
+ * @param note a remark on the result, such as why it is zero, or null
+ * @param indexing what the rows and columns of a vec form index, or null
  */
 public record Derivative(
     Analysis function,
@@ -31,7 +37,11 @@ public record Derivative(
     String latex,
     Shape shape,
     List<Step> steps,
-    double maxRelativeError) {
+    double maxRelativeError,
+    int order,
+    String form,
+    String note,
+    String indexing) {
 
   public Derivative {
     steps = List.copyOf(steps);

@@ -15,11 +15,13 @@ import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Parser;
 import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.ShapeSlips;
+import org.matrixcalculustutor.algebra.Size;
 import org.matrixcalculustutor.algebra.Span;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 import org.matrixcalculustutor.calculus.Derivatives;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.numeric.Evaluator;
 import org.matrixcalculustutor.numeric.FiniteDifferences;
 
 /**
@@ -72,22 +74,76 @@ public final class Engine {
    * @throws ExpressionException for any bad input, with position
    */
   public Derivative derive(String expression, String variable, String declarations, Layout layout) {
+    return derive(expression, variable, declarations, layout, 1);
+  }
+
+  /**
+   * The first derivative (order 1) or the Hessian (order 2) of expression with respect to
+   * variable, checked against first or second differences at random points. A declared variable
+   * that expression does not contain has the derivative zero, with a note.
+   *
+   * @throws ExpressionException for any bad input, with position
+   */
+  public Derivative derive(String expression, String variable, String declarations, Layout layout, int order) {
+    if (order != 1 && order != 2) {
+      throw new ExpressionException("order is 1 (the first derivative) or 2 (the Hessian), not " + order);
+    }
     Analysis function = analyze(expression, declarations);
     String name = variable == null ? "" : variable.strip();
     if (name.isEmpty()) {
       throw new ExpressionException("choose the variable to differentiate with respect to");
     }
     if (!function.symbols().contains(name)) {
-      throw new ExpressionException("the variable '" + name + "' does not appear in the expression"
-          + (function.symbols().isEmpty() ? "" : "; its symbols are " + String.join(", ", function.symbols())),
-          new Span(0, 0));
+      requireDeclared(function, name);
     }
-    Derivatives.Result result = Derivatives.derive(function.typing(), name, layout);
+    Typing typing = function.typing();
+    Derivatives.Result result = order == 2 ? Derivatives.hessian(typing, name)
+        : Derivatives.derive(typing, name, layout);
+    requireEvaluable(result, name);
     double error = FiniteDifferences.maxRelativeError(function.expr(), name, result.derivative(),
-        result.kind(), layout, function.typing().declarations(), CHECK_SEED);
-    return new Derivative(function, name, result.kind(), layout, result.derivative(),
+        result.kind(), result.layout(), typing.declarations(), CHECK_SEED);
+    return new Derivative(function, name, result.kind(), result.layout(), result.derivative(),
         TextPrinter.print(result.derivative()), LatexPrinter.print(result.derivative()),
-        result.shape(), result.steps(), error);
+        result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
+  }
+
+  /**
+   * Refuses, before the check evaluates it, a derivative whose declared whole-number sizes make it
+   * larger than any matrix the tutor evaluates (a Hessian by a 64 x 64 X is 4096 x 4096).
+   */
+  private static void requireEvaluable(Derivatives.Result result, String variable) {
+    long rows = wholeNumber(result.shape().rows());
+    long cols = wholeNumber(result.shape().cols());
+    if (rows > 0 && cols > 0 && rows * cols > Evaluator.MAX_ENTRIES) {
+      throw new ExpressionException("the " + result.kind().title() + " by " + variable + " is " + rows + " x " + cols
+          + ", more than the " + String.format(java.util.Locale.ROOT, "%,d", Evaluator.MAX_ENTRIES)
+          + " entries the tutor evaluates: declare " + variable + " with size names (such as m x n) to have it"
+          + " derived and checked at small sizes");
+    }
+  }
+
+  /** The value of a size made of whole numbers only, else 0. */
+  private static long wholeNumber(Size size) {
+    long value = 1;
+    for (String factor : Size.factors(size)) {
+      if (!Character.isDigit(factor.charAt(0))) {
+        return 0;
+      }
+      value *= Long.parseLong(factor);
+    }
+    return value;
+  }
+
+  /**
+   * A variable the function does not contain must be declared (its derivative is then zero): an
+   * undeclared name is more likely a slip than a question.
+   */
+  private static void requireDeclared(Analysis function, String name) {
+    if (function.typing().declarations().get(name).isEmpty()) {
+      throw new ExpressionException("the variable '" + name + "' does not appear in the expression"
+          + (function.symbols().isEmpty() ? "" : "; its symbols are " + String.join(", ", function.symbols()))
+          + ". To differentiate with respect to a variable f does not depend on, declare it", new Span(0, 0));
+    }
   }
 
   private static List<String> symbols(Expr e) {

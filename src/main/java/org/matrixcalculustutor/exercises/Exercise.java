@@ -18,12 +18,18 @@ import java.util.List;
  * @param layout denominator or numerator: which form the answer must take
  * @param hints progressive, shown one at a time on request, each linked to its lesson section
  * @param answer a reference answer, checked against the engine by the bank's test
+ * @param order 1 (the first derivative; the default when the bank leaves it out) or 2 (the Hessian)
  */
 public record Exercise(String id, Template title, String topic, String chapter, String lesson, int level,
-    String function, String variable, String declarations, String layout, List<Hint> hints, String answer) {
+    String function, String variable, String declarations, String layout, List<Hint> hints, String answer,
+    Integer order) {
 
   public Exercise {
     hints = List.copyOf(hints);
+    order = order == null ? 1 : order;
+    if (order != 1 && order != 2) {
+      throw new IllegalArgumentException("exercise " + id + ": order 1 or 2");
+    }
     if (level < 1 || level > 3 || hints.isEmpty() || hints.size() > 3) {
       throw new IllegalArgumentException("exercise " + id + ": level 1-3 and one to three hints");
     }

@@ -43,7 +43,8 @@ class ExerciseApiController {
    */
   record AttemptRequest(String answer, Long seed, Boolean showSolution) {}
 
-  record CheckRequest(String expression, String variable, String declarations, String layout, String answer) {}
+  record CheckRequest(String expression, String variable, String declarations, String layout, Integer order,
+      String answer) {}
 
   @GetMapping("/api/exercises")
   List<ExerciseSummary> exercises() {
@@ -84,7 +85,7 @@ class ExerciseApiController {
   @PostMapping("/api/check")
   GradeResponse check(@RequestBody CheckRequest request, HttpServletRequest http) {
     return gate.run(http, EngineGate.Client.anonymous(http), () -> GradeResponse.of(checker.check(
-        request.expression(), request.variable(), request.declarations(), request.layout(), request.answer()),
-        null, null, true));
+        request.expression(), request.variable(), request.declarations(), request.layout(),
+        request.order() == null ? 1 : request.order(), request.answer()), null, null, true));
   }
 }

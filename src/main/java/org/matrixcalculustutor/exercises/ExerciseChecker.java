@@ -60,18 +60,20 @@ public class ExerciseChecker {
 
   private Grader.Expected prepared(Variant variant) {
     return cached(derivatives, variant.exercise().id() + "#" + variant.seed(), key -> Grader.prepare(engine.derive(
-        variant.function(), variant.variable(), variant.declarations(), Layout.parse(variant.exercise().layout()))));
+        variant.function(), variant.variable(), variant.declarations(), Layout.parse(variant.exercise().layout()),
+        variant.exercise().order())));
   }
 
   public Grade attempt(Exercise exercise, long seed, String answer) {
     return grader.grade(prepared(variant(exercise, seed)), answer, seed);
   }
 
-  /** Grades an answer for any problem, not only the bank's. */
-  public Grade check(String expression, String variable, String declarations, String layout, String answer) {
-    String key = expression + "\u0000" + variable + "\u0000" + declarations + "\u0000" + layout;
+  /** Grades an answer for any problem, not only the bank's: its first derivative (order 1) or Hessian (2). */
+  public Grade check(String expression, String variable, String declarations, String layout, int order,
+      String answer) {
+    String key = expression + "\u0000" + variable + "\u0000" + declarations + "\u0000" + layout + "\u0000" + order;
     Grader.Expected expected = cached(derivatives, key,
-        k -> Grader.prepare(engine.derive(expression, variable, declarations, Layout.parse(layout))));
+        k -> Grader.prepare(engine.derive(expression, variable, declarations, Layout.parse(layout), order)));
     return grader.grade(expected, answer, key.hashCode());
   }
 }

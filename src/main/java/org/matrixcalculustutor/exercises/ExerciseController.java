@@ -197,6 +197,8 @@ class ExerciseController {
         .map(ExerciseController::view).toList());
     model.addAttribute("variableLatex", LatexPrinter.print(new Expr.Symbol(variant.variable())));
     model.addAttribute("kind", expected.kind().title());
+    model.addAttribute("order", exercise.order());
+    model.addAttribute("indexing", expected.indexing());
     model.addAttribute("expectedShape", expected.shape().describe());
     model.addAttribute("seed", seed);
     model.addAttribute("hintsShown", shown);

@@ -14,6 +14,11 @@ public enum DiagnosisCode {
   MISSING_TERM("a term missing"),
   /** A term was added to the expected sum. */
   EXTRA_TERM("a term too many"),
+  /**
+   * A Hessian answered as the B of d²f = vec(dX)' B vec(dX) that is not symmetric, instead of its
+   * symmetric part H = (B + B')/2 (2*A for x'*A*x, whose Hessian is A + A').
+   */
+  UNSYMMETRISED("a Hessian not symmetrised"),
   /** The answer's shape differs from the expected shape. */
   SHAPE("wrong shape"),
   /** The answer uses a symbol the problem does not have. */

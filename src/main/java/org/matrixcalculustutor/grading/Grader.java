@@ -18,6 +18,7 @@ import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.algebra.TextPrinter;
+import org.matrixcalculustutor.calculus.DerivativeKind;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
@@ -91,9 +92,7 @@ public final class Grader {
         diagnoses.add(layout(expected));
       } else {
         diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + answer.shape().describe()
-            + " but the derivative is " + expected.shape().describe() + " ("
-            + (expected.layout() == Layout.DENOMINATOR ? "in denominator layout a gradient has the shape of "
-                + expected.variable() : "numerator layout") + ")."));
+            + " but the derivative is " + expected.shape().describe() + " (" + shapeRule(expected) + ")."));
       }
       return incorrect(expected, answerFormula, readings, diagnoses);
     }
@@ -133,6 +132,13 @@ public final class Grader {
   private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, List<Expr> expectedTerms,
       List<Expr> answerTerms, Declarations declarations, Shapes shapes, long seed) {
     List<Diagnosis> found = new ArrayList<>();
+    if (expected.kind() == DerivativeKind.HESSIAN
+        && agrees(Exprs.product(Exprs.number(0.5), Exprs.sum(a, Exprs.transpose(a))), e, declarations, seed)) {
+      found.add(new Diagnosis(DiagnosisCode.UNSYMMETRISED, "Your answer is a B with d²f = "
+          + (expected.form() == null ? "dx' B dx" : "vec(dX)' B vec(dX)") + ", but B is not symmetric, and the"
+          + " Hessian is: it is the symmetric part H = (B + B')/2 (the second identification theorem)."));
+      return found;
+    }
     Expr transposed = Exprs.transpose(e);
     boolean squareVariable = expected.shape().isSquare();
     if (squareVariable && agrees(a, transposed, declarations, seed)) {
@@ -211,7 +217,30 @@ public final class Grader {
     return List.of();
   }
 
+  /** Why the derivative has its shape, for a shape mistake. */
+  private static String shapeRule(Derivative expected) {
+    String x = expected.variable();
+    if (expected.kind() == DerivativeKind.HESSIAN) {
+      return "a Hessian is N x N for the N entries of " + x + (expected.form() == null ? "" : ", indexed by vec(" + x + ")");
+    }
+    if (expected.kind().isVecJacobian()) {
+      return expected.layout() == Layout.NUMERATOR
+          ? "numerator layout: one row for each entry of vec(f), one column for each entry of vec(" + x + ")"
+          : "denominator layout: one row for each entry of vec(" + x + "), one column for each entry of vec(f)";
+    }
+    return expected.layout() == Layout.DENOMINATOR ? "in denominator layout a gradient has the shape of " + x
+        : "numerator layout";
+  }
+
   private static Diagnosis layout(Derivative expected) {
+    if (expected.kind().isVecJacobian()) {
+      String wanted = expected.layout() == Layout.NUMERATOR
+          ? "numerator layout: the J with vec(dF) = J vec(d" + expected.variable() + "), a row for each entry of F"
+          : "denominator layout: the transpose of the J with vec(dF) = J vec(d" + expected.variable()
+              + "), a row for each entry of " + expected.variable();
+      return new Diagnosis(DiagnosisCode.LAYOUT, "Your answer is the transpose of the vec Jacobian: it is written in"
+          + " the other layout. This exercise expects " + wanted + ".");
+    }
     String wanted = expected.layout() == Layout.DENOMINATOR
         ? "denominator layout, where the gradient has the shape of " + expected.variable()
         : "numerator layout, where the gradient of a scalar is a row (the transpose of the denominator form)";

@@ -25,9 +25,12 @@ public final class LessonCatalog {
           "Tangent matrices and gradient matrices: traces, bilinear forms and the Frobenius norm."),
       new Lesson(5, "differentials", "The differential method",
           "The rules of differentials, the trace trick, and reading a gradient off df = <G, dX>."),
-      new Lesson(6, "machine-learning", "Machine-learning examples",
+      new Lesson(6, "vec-and-hessians", "Beyond the six kinds: vec, Kronecker and Hessians",
+          "Derivatives of matrices by matrices as matrices again, through vec and the Kronecker product; Hessians,"
+              + " the Fisher information of logistic regression, and one Newton step."),
+      new Lesson(7, "machine-learning", "Machine-learning examples",
           "Least squares, regression, softmax regression, the Gaussian MLE, Fisher information, attention and factorisation."),
-      new Lesson(7, "cookbook", "Identities cookbook",
+      new Lesson(8, "cookbook", "Identities cookbook",
           "The most-used identities in both layouts, searchable, each verified by the engine on request."));
 
   private record File(List<LessonIdentity> identities) {}

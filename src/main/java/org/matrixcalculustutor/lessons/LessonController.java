@@ -62,14 +62,16 @@ class LessonController {
     String numerator = null;
     String tryUrl = null;
     if (i.isGradient()) {
-      Derivative derived = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()));
+      Derivative derived = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()),
+          i.order());
       steps = derived.steps();
       if (i.numerator() != null) {
         denominator = derived.latex();
         numerator = engine.derive(i.function(), i.variable(), i.declarations(), Layout.NUMERATOR).latex();
       }
       tryUrl = "/calculator?expression=" + encode(i.function()) + "&variable=" + encode(i.variable())
-          + "&declarations=" + encode(i.declarations()) + "&layout=" + encode(i.layout());
+          + "&declarations=" + encode(i.declarations()) + "&layout=" + encode(i.layout())
+          + (i.isHessian() ? "&order=2" : "");
     }
     String exerciseUrl = i.exercise() == null ? null : "/exercises/" + i.exercise();
     return new IdentityView(i.id(), i.latex(), i.text(), i.note(), steps, denominator, numerator, tryUrl,

@@ -3,12 +3,14 @@ package org.matrixcalculustutor.lessons;
 /**
  * One identity a lesson states, held in the expression language beside its LaTeX so that a test
  * verifies it numerically. Kinds: "equal" (lhs = rhs for all values), "gradient" (the engine's
- * derivative of function equals expected, and numerator when given), "differential" (the
- * differential of function, written with the symbol dX, equals differential).
+ * first derivative of function, a vec Jacobian included, equals expected, and numerator when
+ * given), "hessian" (the engine's Hessian of function equals expected, checked by second
+ * differences), "differential" (the differential of function, written with the symbol dX, equals
+ * differential).
  *
  * @param chapter the lesson's slug
  * @param id unique within the course
- * @param kind equal, gradient or differential
+ * @param kind equal, gradient, hessian or differential
  * @param latex what the page shows
  * @param lhs left side (equal)
  * @param rhs right side (equal)
@@ -26,8 +28,18 @@ public record LessonIdentity(String chapter, String id, String kind, String late
     String function, String variable, String expected, String numerator, String differential,
     String declarations, String layout, String exercise, String note) {
 
+  /** Whether the engine derives it (a gradient, a Jacobian or a Hessian), with a derivation to show. */
   public boolean isGradient() {
-    return "gradient".equals(kind);
+    return "gradient".equals(kind) || isHessian();
+  }
+
+  public boolean isHessian() {
+    return "hessian".equals(kind);
+  }
+
+  /** 1 for a first derivative, 2 for a Hessian. */
+  public int order() {
+    return isHessian() ? 2 : 1;
   }
 
   /** The identity in the expression language, as the page prints it beside the LaTeX. */
@@ -35,6 +47,7 @@ public record LessonIdentity(String chapter, String id, String kind, String late
     return switch (kind) {
       case "equal" -> lhs + " = " + rhs;
       case "gradient" -> "d/d" + variable + " " + function + " = " + expected + " (" + layout + " layout)";
+      case "hessian" -> "Hessian of " + function + " by " + variable + " = " + expected;
       case "differential" -> "d(" + function + ") = " + differential;
       default -> throw new IllegalStateException("unknown kind " + kind);
     };

@@ -39,11 +39,14 @@ public record Bindings(Map<String, SimpleMatrix> values, Map<String, Integer> si
       return value;
     }
     if (name.contains(TIMES)) {
-      int product = 1;
+      long product = 1;
       for (String factor : name.split("\\" + TIMES)) {
         product *= size(Size.of(factor));
+        if (product > Integer.MAX_VALUE) {
+          throw new ExpressionException("the size " + name + " is beyond any size the tutor works with");
+        }
       }
-      return product;
+      return (int) product;
     }
     throw new ExpressionException("no value for the size " + name);
   }

@@ -29,7 +29,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   static final double MAX_CONDITION = 1e12;
 
   /** The most entries of one matrix evaluated (8 MB of doubles): bounds a request's memory. */
-  static final long MAX_ENTRIES = 1_000_000;
+  public static final long MAX_ENTRIES = 1_000_000;
 
   /**
    * The most scalar multiplications of one matrix product (about 0.1 s): sizes up to 64 and their
@@ -165,6 +165,17 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   @Override
+  public SimpleMatrix scalarPower(Expr.ScalarPower e) {
+    SimpleMatrix base = e.base().accept(this);
+    SimpleMatrix exponent = e.exponent().accept(this);
+    if (!isScalar(base) || !isScalar(exponent)) {
+      throw new ExpressionException(TextPrinter.print(e) + ": a power with an expression as its exponent takes scalars, not "
+          + describe(base) + " ^ " + describe(exponent));
+    }
+    return requireFinite(scalar(Math.pow(base.get(0), exponent.get(0))), e); // a^b
+  }
+
+  @Override
   public SimpleMatrix elementPower(Expr.ElementPower e) {
     double k = e.exponent();
     return map(e.base().accept(this), v -> Math.pow(v, k), e); // (A .^ k)_ij = A_ij^k
@@ -199,6 +210,20 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     SimpleMatrix b = e.right().accept(this);
     requireEvaluable((long) a.getNumRows() * b.getNumRows(), (long) a.getNumCols() * b.getNumCols(), e);
     return a.kron(b); // [A_ij B]
+  }
+
+  @Override
+  public SimpleMatrix commutation(Expr.Commutation e) {
+    int m = bindings.size(e.rows());
+    int n = bindings.size(e.cols());
+    requireEvaluable((long) m * n, (long) m * n, e);
+    SimpleMatrix k = new SimpleMatrix(m * n, m * n);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        k.set(j + n * i, i + m * j, 1); // vec(A')[j + n i] = A[i, j] = vec(A)[i + m j]
+      }
+    }
+    return k;
   }
 
   @Override
@@ -283,6 +308,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
       return a;
     }
     if (a.getNumCols() == 1) {
+      requireEvaluable(a.getNumRows(), a.getNumRows(), e); // diag(vec(X)) of a large X grows fast
       SimpleMatrix d = new SimpleMatrix(a.getNumRows(), a.getNumRows());
       for (int i = 0; i < a.getNumRows(); i++) {
         d.set(i, i, a.get(i)); // diag(x)_ii = x_i

@@ -134,4 +134,50 @@ class ShapeCheckerTest {
           .hasMessageContaining("outside 1..");
     }
   }
+
+  /** Sizes of vec and Kronecker products: products of sizes, solved where a factor is unknown. */
+  @Nested
+  class ProductSizes {
+
+    @Test
+    void vecAndKron_haveProductSizesInEitherOrder() {
+      Typing t = check("kron(B', A)*vec(X)", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q");
+      assertThat(t.shape().toString()).isEqualTo("p*q x 1");
+      assertThat(check("commutation(m, n)*vec(X)", "X: matrix m x n").shape().toString()).isEqualTo("m*n x 1");
+      assertThat(check("kron(A, B)", "A: matrix 2 x 3\nB: matrix 4 x n").shape().toString()).isEqualTo("8 x 3*n");
+    }
+
+    @Test
+    void contextSizedIdentityInAKronecker_isSolvedFromTheOtherSide() {
+      Typing t = check("kron(I, A) + kron(I(n), A')", "A: matrix m x m");
+      assertThat(t.shape().toString()).isEqualTo("m*n x m*n");
+      Typing two = check("kron(I, A) + kron(I, A') + kron(I(n), A)", "A: matrix m x m");
+      assertThat(two.shape().toString()).isEqualTo("m*n x m*n");
+    }
+
+    @Test
+    void kroneckerThatCannotMatch_isAClash() {
+      assertThatThrownBy(() -> check("kron(I, A) + B", "A: matrix m x m\nB: matrix n x n"))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("a sum needs equal shapes");
+    }
+
+    @Test
+    void kroneckerOfTwoContextSizedIdentities_asksForTheirSizes() {
+      assertThatThrownBy(() -> check("kron(I, I)*vec(X)", "X: matrix m x n"))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("give them, as in I(n)");
+    }
+
+    @Test
+    void vecOfAnUndeclaredMatrix_hasTheProductOfItsNamedSizes() {
+      Typing t = check("vec(X)", "");
+      String[] sizes = declared(t, "X").substring("X: matrix ".length()).split(" x ");
+      assertThat(t.shape().rows().toString()).isIn(sizes[0] + "*" + sizes[1], sizes[1] + "*" + sizes[0]);
+    }
+
+    @Test
+    void symbolicExponent_makesAnUndeclaredLowerCaseNameScalar() {
+      Typing t = check("det(X)^j", "X: matrix n x n");
+      assertThat(declared(t, "j")).isEqualTo("j: scalar");
+    }
+  }
 }

@@ -204,4 +204,56 @@ class SimplifierTest {
       assertThat(normalForm("A*x")).isNotEqualTo(normalForm("A'*x"));
     }
   }
+
+  /** Rules for the nodes beyond the six kinds. */
+  @Nested
+  class KroneckerVecAndPowers {
+
+    private String simplifyWith(String text, String declarations) {
+      Declarations d = Declarations.parse(declarations, Limits.DEFAULT);
+      Expr e = Parser.parse(text, Limits.DEFAULT, Set.copyOf(d.all().stream().map(Declaration::name).toList())).expr();
+      return TextPrinter.print(Simplifier.simplify(e, new Shapes(ShapeChecker.check(e, d).declarations())));
+    }
+
+    @Test
+    void kron_takesScalarsOutAndTransposesFactorByFactor() {
+      String d = "A: matrix m x n\nB: matrix p x q\nc: scalar";
+      assertThat(simplifyWith("kron(c*A, 2*B)", d)).isEqualTo("2*c*kron(A, B)");
+      assertThat(simplifyWith("kron(A, B)'", d)).isEqualTo("kron(A', B')");
+      assertThat(simplifyWith("kron(c, B)", d)).isEqualTo("c*B");
+      assertThat(simplifyWith("kron(I(m), I(n))", d)).isEqualTo("I(m*n)");
+    }
+
+    @Test
+    void vec_ofAVectorIsTheVector() {
+      String d = "x: vector n\nX: matrix m x n";
+      assertThat(simplifyWith("vec(x)", d)).isEqualTo("x");
+      assertThat(simplifyWith("vec(x')", d)).isEqualTo("x");
+      assertThat(simplifyWith("vec(X)", d)).isEqualTo("vec(X)");
+    }
+
+    @Test
+    void commutation_transposesToItsInverseAndCancels() {
+      String d = "X: matrix m x n";
+      assertThat(simplifyWith("commutation(m, n)'", d)).isEqualTo("commutation(n, m)");
+      assertThat(simplifyWith("commutation(n, m)*commutation(m, n)*vec(X)", d)).isEqualTo("vec(X)");
+      assertThat(simplifyWith("commutation(1, n)", d)).isEqualTo("I(n)");
+    }
+
+    @Test
+    void symbolicPowers_combineWithTheirBase() {
+      String d = "X: matrix n x n\nj: scalar";
+      assertThat(simplifyWith("j*det(X)^(j - 1)*det(X)", d)).isEqualTo("j*det(X)^j");
+      assertThat(simplifyWith("det(X)^(j - j + 2)", d)).isEqualTo("det(X)^2");
+    }
+
+    @Test
+    void kron_distributesOverSumsInTheNormalForm() {
+      Declarations d = Declarations.parse("A: matrix m x m\nB: matrix m x m", Limits.DEFAULT);
+      Expr a = Parser.parse("kron(I(n), A + B)", Limits.DEFAULT, Set.of("A", "B")).expr();
+      Expr b = Parser.parse("kron(I(n), B) + kron(I(n), A)", Limits.DEFAULT, Set.of("A", "B")).expr();
+      Shapes shapes = new Shapes(ShapeChecker.check(a, d).declarations());
+      assertThat(Simplifier.normalForm(a, shapes)).isEqualTo(Simplifier.normalForm(b, shapes));
+    }
+  }
 }

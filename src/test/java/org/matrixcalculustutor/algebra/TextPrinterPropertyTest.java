@@ -27,6 +27,26 @@ class TextPrinterPropertyTest {
     }
   }
 
+  /** The nodes beyond the six kinds (symbolic powers, commutation matrices, vec) inside generated trees. */
+  @RepeatedTest(5)
+  void printThenParse_givesAnEqualExpressionWithPowersCommutationsAndVec(RepetitionInfo info) {
+    Random random = new Random(2_000L + info.getCurrentRepetition());
+    for (int i = 0; i < GENERATED_PER_SEED; i++) {
+      Expr a = generate(random, 3);
+      Expr b = generate(random, 3);
+      Expr raw = switch (random.nextInt(4)) {
+        case 0 -> new Expr.ScalarPower(a, b instanceof Expr.Number ? new Expr.Symbol("c") : b);
+        case 1 -> new Expr.Product(List.of(new Expr.Commutation(new Size.Named("m"),
+            new Size.Fixed(1 + random.nextInt(4))), new Expr.Vec(a)));
+        case 2 -> new Expr.Kron(new Expr.Identity(new Size.Named("m*n")), new Expr.ScalarPower(new Expr.Number(2), b));
+        default -> new Expr.Sum(List.of(new Expr.Vec(a), new Expr.ScalarPower(new Expr.Symbol("x"), a)));
+      };
+      Expr e = Parser.parse(TextPrinter.print(raw), Limits.DEFAULT);
+      String text = TextPrinter.print(e);
+      assertThat(Parser.parse(text, Limits.DEFAULT)).as(text).isEqualTo(e);
+    }
+  }
+
   @Test
   void printThenParse_keepsSimplifiedResults() {
     Typing typing = ShapeChecker.check(Parser.parse("x'*A*x + b'*x", Limits.DEFAULT), Declarations.NONE);

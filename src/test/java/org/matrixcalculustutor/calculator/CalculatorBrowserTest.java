@@ -64,6 +64,43 @@ class CalculatorBrowserTest {
     }
 
     @Test
+    void hessian_isChosenInTheFormAndSaysWhatItsRowsAndColumnsIndex(Browser browser) {
+      browser.open(url("/calculator"));
+      browser.driver().findElement(By.id("expression")).sendKeys("tr(X'*A*X)");
+      browser.driver().findElement(By.id("variable")).sendKeys("X");
+      browser.driver().findElement(By.id("declarations")).sendKeys("X: matrix 3 x 4");
+      new Select(browser.driver().findElement(By.id("order"))).selectByVisibleText("Hessian");
+      browser.driver().findElement(By.id("differentiate")).click();
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#result #derivative mjx-container")));
+      browser.awaitMathJax();
+      assertThat(browser.driver().findElement(By.cssSelector("#result h2")).getText())
+          .contains("Hessian").contains("12 x 12");
+      assertThat(browser.driver().findElement(By.id("derivative-text")).getText()).isEqualTo("kron(I(4), A' + A)");
+      assertThat(browser.driver().findElement(By.id("indexing")).getText()).contains("vec(X)");
+      assertThat(browser.driver().findElement(By.id("check")).getDomAttribute("class")).contains("ok");
+      assertThat(browser.driver().findElements(By.cssSelector("#steps .rule")).stream().map(r -> r.getDomAttribute("title")))
+          .contains("second identification theorem: H = (B + B')/2, the symmetric part of B");
+      assertThat(new Select(browser.driver().findElement(By.id("order"))).getFirstSelectedOption().getText())
+          .isEqualTo("Hessian");
+      assertThat(browser.mathErrors()).isEmpty();
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void vecJacobian_saysWhatItsRowsAndColumnsIndex(Browser browser) {
+      browser.open(url("/calculator?expression=" + encode("X'*X") + "&variable=X&layout=numerator"
+          + "&declarations=" + encode("X: matrix m x n")));
+      browser.awaitMathJax();
+      assertThat(browser.driver().findElement(By.id("derivative-text")).getText())
+          .isEqualTo("kron(X', I(n))*commutation(m, n) + kron(I(n), X')");
+      assertThat(browser.driver().findElement(By.cssSelector("#result h2")).getText()).contains("Vec Jacobian");
+      assertThat(browser.driver().findElement(By.id("indexing")).getText())
+          .contains("Rows index vec(f)").contains("columns index vec(X)");
+      assertThat(browser.mathErrors()).isEmpty();
+    }
+
+    @Test
     void badInput_showsTheErrorAndItsPositionBesideTheForm(Browser browser) {
       browser.open(url("/calculator?expression=" + encode("tr(X") + "&variable=X"));
       assertThat(browser.driver().findElement(By.id("error-message")).getText()).contains("expected ')'");

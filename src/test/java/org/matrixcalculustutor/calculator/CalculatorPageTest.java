@@ -51,6 +51,36 @@ class CalculatorPageTest {
     }
 
     @Test
+    void hessianLink_showsTheHessianInVecFormWithWhatItsRowsAndColumnsIndex() throws Exception {
+      mvc.perform(get("/calculator").param("expression", "tr(X'*A*X)").param("variable", "X")
+              .param("declarations", "X: matrix 3 x 4").param("order", "2"))
+          .andExpect(status().isOk())
+          .andExpect(model().attribute("order", 2))
+          .andExpect(content().string(containsString("<option value=\"2\" selected=\"selected\">Hessian</option>")))
+          .andExpect(content().string(containsString("the same in both layouts, shape 12 x 12")))
+          .andExpect(content().string(containsString("\\[ H = ")))
+          .andExpect(content().string(containsString("id=\"indexing\"")))
+          .andExpect(content().string(containsString("Second-difference check")));
+    }
+
+    @Test
+    void vecJacobian_isWrittenAsTheDerivativeOfVecF() throws Exception {
+      mvc.perform(get("/calculator").param("expression", "A*X*B").param("variable", "X")
+              .param("declarations", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q").param("layout", "numerator"))
+          .andExpect(content().string(containsString("<code id=\"derivative-text\">kron(B&#39;, A)</code>")))
+          .andExpect(content().string(containsString("\\frac{\\partial \\operatorname{vec} f}{\\partial \\operatorname{vec}(X)^{\\top}}")))
+          .andExpect(content().string(containsString("Vec Jacobian")));
+    }
+
+    @Test
+    void functionThatDoesNotDependOnTheVariable_showsZerosAndANote() throws Exception {
+      mvc.perform(get("/calculator").param("expression", "tr(A)").param("variable", "X")
+              .param("declarations", "A: matrix n x n\nX: matrix m x k"))
+          .andExpect(content().string(containsString("<code id=\"derivative-text\">zeros(m, k)</code>")))
+          .andExpect(content().string(containsString("id=\"note\"")));
+    }
+
+    @Test
     void derivation_isTheServersLatexInsideMathElements() throws Exception {
       mvc.perform(get("/calculator").param("expression", "logdet(X)").param("variable", "X"))
           .andExpect(content().string(containsString("id=\"steps\"")))

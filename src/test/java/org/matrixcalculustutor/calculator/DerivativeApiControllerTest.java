@@ -143,6 +143,95 @@ class DerivativeApiControllerTest {
     }
   }
 
+  /** Beyond the six kinds: "order", "kind": "hessian", "form": "vec", and the size of the matrix. */
+  @Nested
+  class BeyondTheSixKinds {
+
+    private static String request(String expression, String variable, String declarations, String layout,
+        Integer order) {
+      return "{\"expression\":" + quote(expression) + ",\"variable\":" + quote(variable)
+          + ",\"declarations\":" + quote(declarations) + ",\"layout\":" + quote(layout)
+          + (order == null ? "" : ",\"order\":" + order) + "}";
+    }
+
+    @Test
+    void hessianByAMatrix_isKindHessianInVecFormTwelveByTwelveForAThreeByFourX() throws Exception {
+      derive(request("tr(X'*A*X)", "X", "X: matrix 3 x 4\nA: matrix 3 x 3", null, 2))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.kind").value("hessian"))
+          .andExpect(jsonPath("$.order").value(2))
+          .andExpect(jsonPath("$.form").value("vec"))
+          .andExpect(jsonPath("$.shape").value("12 x 12"))
+          .andExpect(jsonPath("$.indexing").value(containsString("vec(X)")))
+          .andExpect(jsonPath("$.steps[*].rule").value(org.hamcrest.Matchers.hasItem(
+              "second identification theorem: H = (B + B')/2, the symmetric part of B")))
+          .andExpect(jsonPath("$.check.maxRelativeError").value(lessThan(1e-5), Double.class))
+          .andExpect(header().string("Server-Timing", matchesPattern("engine;dur=\\d+\\.\\d{3}")));
+    }
+
+    @Test
+    void hessianByAVector_hasNoVecFormAndSizeNames() throws Exception {
+      derive(request("norm(A*x - b)^2", "x", "A: matrix m x n\nx: vector n\nb: vector m", null, 2))
+          .andExpect(jsonPath("$.kind").value("hessian"))
+          .andExpect(jsonPath("$.derivative.text").value("2*A'*A"))
+          .andExpect(jsonPath("$.shape").value("n x n"))
+          .andExpect(jsonPath("$.form").doesNotExist());
+    }
+
+    @Test
+    void matrixByMatrix_isAVecJacobianInSizeNames() throws Exception {
+      derive(request("A*X*B", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q", "numerator", null))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.kind").value("jacobian"))
+          .andExpect(jsonPath("$.kindTitle").value("vec Jacobian"))
+          .andExpect(jsonPath("$.order").value(1))
+          .andExpect(jsonPath("$.form").value("vec"))
+          .andExpect(jsonPath("$.derivative.text").value("kron(B', A)"))
+          .andExpect(jsonPath("$.shape").value("p*q x m*n"))
+          .andExpect(jsonPath("$.indexing").value(containsString("Rows index vec(f)")));
+      derive(request("A*X*B", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q", "denominator", 1))
+          .andExpect(jsonPath("$.derivative.text").value("kron(B, A')"))
+          .andExpect(jsonPath("$.shape").value("m*n x p*q"));
+    }
+
+    @Test
+    void ordinaryJacobian_hasNoForm() throws Exception {
+      derive(request("A*x", "x", "A: matrix m x n\nx: vector n", "numerator", 1))
+          .andExpect(jsonPath("$.kind").value("jacobian"))
+          .andExpect(jsonPath("$.form").doesNotExist())
+          .andExpect(jsonPath("$.indexing").doesNotExist());
+    }
+
+    @Test
+    void declaredVariableNotInTheFunction_isZeroWithANote() throws Exception {
+      derive(request("tr(A)", "X", "A: matrix n x n\nX: matrix m x k", null, null))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.derivative.text").value("zeros(m, k)"))
+          .andExpect(jsonPath("$.note").value(containsString("does not change with X")));
+    }
+
+    @Test
+    void orderThree_is400() throws Exception {
+      derive(request("x'*x", "x", null, null, 3))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("order is 1")));
+    }
+
+    @Test
+    void hessianOfAVectorFunction_is400SayingItIsATensor() throws Exception {
+      derive(request("A*x", "x", "A: matrix m x n\nx: vector n", null, 2))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("tensor of order three")));
+    }
+
+    @Test
+    void hessianTooLargeToEvaluate_is400BeforeItIsBuilt() throws Exception {
+      derive(request("tr(X'*X)", "X", "X: matrix 64 x 64", null, 2))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("4096 x 4096")));
+    }
+  }
+
   @Nested
   class BadInput {
 

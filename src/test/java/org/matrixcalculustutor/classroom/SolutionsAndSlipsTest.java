@@ -187,7 +187,7 @@ class SolutionsAndSlipsTest {
       String me = mvc.perform(get("/me").cookie(ed)).andReturn().getResponse().getContentAsString();
       int vectors = me.indexOf("3. Derivatives with vectors");
       int differentials = me.indexOf("5. The differential method");
-      int learning = me.indexOf("6. Machine-learning examples");
+      int learning = me.indexOf("7. Machine-learning examples");
       assertThat(vectors).isPositive().isLessThan(differentials);
       assertThat(differentials).isLessThan(learning);
       assertThat(me).contains("href=\"/lessons/vectors\"").contains("off by a constant factor")

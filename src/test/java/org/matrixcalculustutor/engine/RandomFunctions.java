@@ -59,11 +59,18 @@ public final class RandomFunctions {
 
   static final int DEPTH = 3;
 
-  /** The kinds of derivative drawn: of a scalar (gradients), a vector (Jacobians, tangents), a matrix (tangents). */
+  /**
+   * The kinds of derivative drawn: of a scalar (gradients), a vector (Jacobians, tangents), a matrix
+   * (tangents), and the vec Jacobians beyond the six kinds: a matrix by a matrix, a vector by a
+   * matrix, a matrix by a vector.
+   */
   public enum Kind {
     SCALAR_FUNCTION(SCALAR, "t*x'*x", List.of("X", "W", "B", "Q", "D", "x", "y", "t")),
     VECTOR_FUNCTION(new Shape("m", "1"), "t*X*x", List.of("x", "t")),
-    MATRIX_FUNCTION(new Shape("m", "n"), "t*X", List.of("t"));
+    MATRIX_FUNCTION(new Shape("m", "n"), "t*X", List.of("t")),
+    MATRIX_BY_MATRIX(new Shape("m", "n"), "B*X*Q + W*D", List.of("X", "W", "B", "Q", "D")),
+    VECTOR_BY_MATRIX(new Shape("m", "1"), "X*x + B*y", List.of("X", "B")),
+    MATRIX_BY_VECTOR(new Shape("m", "n"), "y*x'", List.of("x", "y"));
 
     final Shape shape;
     /** A term added to every function of the kind, so that each of its variables can be drawn. */

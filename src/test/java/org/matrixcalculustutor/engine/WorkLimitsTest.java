@@ -40,6 +40,21 @@ class WorkLimitsTest {
   }
 
   @Test
+  void hessianOfNestedSquares_stopsAtALimitWithAClearMessage() {
+    // the second differential of (((X^2)^2)^2)... grows faster still than the first
+    String nested = "tr(" + "(".repeat(12) + "X" + ")^2".repeat(12) + ")";
+    assertThatThrownBy(() -> engine.derive(nested, "X", "X: matrix n x n", Layout.DENOMINATOR, 2))
+        .isInstanceOf(ExpressionException.class).hasMessageContaining("more than the tutor works with");
+  }
+
+  @Test
+  void vecJacobianOfALongProduct_stopsAtALimitWithAClearMessage() {
+    String product = "X*".repeat(400) + "X";
+    assertThatThrownBy(() -> engine.derive(product, "X", "X: matrix n x n", Layout.NUMERATOR))
+        .isInstanceOf(ExpressionException.class).hasMessageContaining("more than the tutor works with");
+  }
+
+  @Test
   void answerTooLargeToExpand_isStillGradedByNumbers() {
     String huge = "(A + A' + I)*".repeat(40) + "x";
     var typing = engine.analyze(huge, "A: matrix n x n\nx: vector n").typing();

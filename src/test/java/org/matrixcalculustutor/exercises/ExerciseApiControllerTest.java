@@ -82,6 +82,54 @@ class ExerciseApiControllerTest {
         .andExpect(jsonPath("$.diagnoses[0].code").value("ASSUMED_SYMMETRIC"));
   }
 
+  private org.springframework.test.web.servlet.ResultActions check(String expression, String variable,
+      String declarations, String layout, int order, String answer) throws Exception {
+    return mvc.perform(post("/api/check").contentType(MediaType.APPLICATION_JSON).content(
+        "{\"expression\":\"" + expression + "\",\"variable\":\"" + variable + "\",\"declarations\":\""
+            + declarations.replace("\n", "\\n") + "\",\"layout\":\"" + layout + "\",\"order\":" + order
+            + ",\"answer\":\"" + answer + "\"}"));
+  }
+
+  @Test
+  void check_gradesHessiansAndDiagnosesAnUnsymmetrisedOne() throws Exception {
+    check("x'*A*x", "x", "A: matrix n x n\nx: vector n", "denominator", 2, "A + A'")
+        .andExpect(jsonPath("$.verdict").value("correct"))
+        .andExpect(jsonPath("$.expected.shape").value("n x n"));
+    check("x'*A*x", "x", "A: matrix n x n\nx: vector n", "denominator", 2, "2*A")
+        .andExpect(jsonPath("$.verdict").value("incorrect"))
+        .andExpect(jsonPath("$.diagnoses[0].code").value("UNSYMMETRISED"))
+        .andExpect(jsonPath("$.diagnoses[0].message").value(containsString("(B + B')/2")));
+    check("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", "denominator", 2, "kron(I(n), A + A')")
+        .andExpect(jsonPath("$.verdict").value("correct"));
+    check("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", "denominator", 2, "kron(I, A) + kron(I, A')")
+        .andExpect(jsonPath("$.verdict").value("correct"));
+    check("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", "denominator", 2, "2*kron(I(n), A)")
+        .andExpect(jsonPath("$.diagnoses[0].code").value("UNSYMMETRISED"));
+  }
+
+  @Test
+  void check_gradesVecJacobiansWithKronCommutationAndVec() throws Exception {
+    String declarations = "X: matrix m x n";
+    check("X'*X", "X", declarations, "numerator", 1, "kron(X', I(n))*commutation(m, n) + kron(I(n), X')")
+        .andExpect(jsonPath("$.verdict").value("correct"));
+    check("X'", "X", declarations, "numerator", 1, "commutation(m, n)")
+        .andExpect(jsonPath("$.verdict").value("correct"))
+        .andExpect(jsonPath("$.equivalence").value("symbolic"));
+    check("exp(X)", "X", declarations, "numerator", 1, "diag(vec(exp(X)))")
+        .andExpect(jsonPath("$.verdict").value("correct"));
+    check("A*X*B", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q", "numerator", 1, "kron(B, A')")
+        .andExpect(jsonPath("$.verdict").value("incorrect"))
+        .andExpect(jsonPath("$.diagnoses[0].code").value("LAYOUT"))
+        .andExpect(jsonPath("$.diagnoses[0].message").value(containsString("vec Jacobian")));
+    check("inv(X)", "X", "X: matrix n x n invertible", "denominator", 1, "-kron(inv(X)', inv(X))")
+        .andExpect(jsonPath("$.verdict").value("incorrect"))
+        .andExpect(jsonPath("$.diagnoses[0].code").value("LAYOUT"));
+    check("A*X*B", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q", "numerator", 1, "kron(B, A)")
+        .andExpect(jsonPath("$.verdict").value("incorrect"))
+        .andExpect(jsonPath("$.diagnoses[0].code").value("SHAPE"))
+        .andExpect(jsonPath("$.diagnoses[0].message").value(containsString("one row for each entry of vec(f)")));
+  }
+
   @Test
   void check_withABadProblemIs400() throws Exception {
     mvc.perform(post("/api/check").contentType(MediaType.APPLICATION_JSON).content(

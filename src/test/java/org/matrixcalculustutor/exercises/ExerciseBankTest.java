@@ -49,10 +49,32 @@ class ExerciseBankTest {
         "[r*cos(t); r*sin(t)]", "[cos(t), -sin(t); sin(t), cos(t)]");
   }
 
+  @Test
+  void bank_coversTheDerivativesBeyondTheSixKinds() {
+    var hessians = BANK.all().stream().filter(e -> e.order() == 2).toList();
+    var vecJacobians = BANK.all().stream().filter(e -> e.topic().equals("Vec Jacobians")).toList();
+    assertThat(hessians.stream().map(Exercise::function)).contains("x'*A*x", "norm(A*x - b)^2", "tr(X'*A*X)",
+        "sum(log(ones + exp(X*w))) - y'*X*w");
+    assertThat(vecJacobians.stream().map(Exercise::function)).contains("A*X*B", "inv(X)", "X'*X", "exp(X)",
+        "sigmoid(W*x + b)");
+    assertThat(hessians.size() + vecJacobians.size()).isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
+  void hessianExercise_diagnosesAnUnsymmetrisedAnswer() {
+    Exercise e = BANK.find("hessian-quadratic-form").orElseThrow();
+    ExerciseChecker checker = new ExerciseChecker(ENGINE);
+    var grade = checker.attempt(e, 0L, "2*A");
+    assertThat(grade.diagnoses()).extracting(d -> d.code().name()).containsExactly("UNSYMMETRISED");
+    assertThat(checker.attempt(e, 0L, "A + A'").correct()).isTrue();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("exercises")
   void engine_derivesAnAnswerEquivalentToTheReference(Exercise e) {
-    Derivative derived = ENGINE.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()));
+    Derivative derived = ENGINE.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()),
+        e.order());
+    assertThat(derived.order()).isEqualTo(e.order());
     assertThat(derived.maxRelativeError()).as("finite differences of %s", derived.text()).isLessThan(CHECK_TOLERANCE);
     var declarations = derived.function().typing().declarations();
     var reference = ENGINE.analyze(e.answer(), declarations).expr();
@@ -205,7 +227,7 @@ class ExerciseBankTest {
   @Test
   void symbolicNormalForms_agreeForMostReferences() {
     long symbolic = BANK.all().stream().filter(e -> {
-      Derivative d = ENGINE.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()));
+      Derivative d = ENGINE.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()), e.order());
       var declarations = d.function().typing().declarations();
       Shapes shapes = new Shapes(declarations);
       var reference = ENGINE.analyze(e.answer(), declarations).expr();

@@ -57,7 +57,7 @@ class LessonIdentitiesTest {
         assertThat(NumericEquality.maxRelativeDifference(lhs.expr(), rhs.expr(), rhs.typing().declarations(), 5L, 3))
             .as(identity.text()).isLessThan(NumericEquality.TOLERANCE);
       }
-      case "gradient" -> {
+      case "gradient", "hessian" -> {
         assertGradient(identity, Layout.parse(identity.layout()), identity.expected());
         if (identity.numerator() != null) {
           assertGradient(identity, Layout.NUMERATOR, identity.numerator());
@@ -68,8 +68,11 @@ class LessonIdentitiesTest {
     }
   }
 
+  /** The engine's derivative (its Hessian for a "hessian") passes first (second) differences and equals the page's. */
   private static void assertGradient(LessonIdentity identity, Layout layout, String stated) {
-    Derivative derived = ENGINE.derive(identity.function(), identity.variable(), identity.declarations(), layout);
+    Derivative derived = ENGINE.derive(identity.function(), identity.variable(), identity.declarations(), layout,
+        identity.order());
+    assertThat(derived.order()).isEqualTo(identity.isHessian() ? 2 : 1);
     assertThat(derived.maxRelativeError()).as("finite differences of %s", derived.text()).isLessThan(CHECK_TOLERANCE);
     Declarations all = derived.function().typing().declarations();
     Analysis expected = ENGINE.analyze(stated, all);

@@ -62,4 +62,11 @@ class BindingsTest {
     SimpleMatrix other = new SimpleMatrix(3, 1);
     assertThat(bindings.with("x", other).value("x")).isSameAs(other);
   }
+
+  @Test
+  void productSizeBeyondAnInteger_isAnErrorNotAnOverflow() {
+    assertThat(bindings.size(new Size.Named("m*n*n"))).isEqualTo(50);
+    assertThatThrownBy(() -> bindings.size(new Size.Named("n*".repeat(20) + "n")))
+        .isExactlyInstanceOf(ExpressionException.class).hasMessageContaining("beyond any size");
+  }
 }

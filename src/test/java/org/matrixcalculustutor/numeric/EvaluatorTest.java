@@ -618,4 +618,38 @@ class EvaluatorTest {
       }
     }
   }
+
+  /** The nodes beyond the six kinds: commutation(m, n) and a scalar to a symbolic power. */
+  @Nested
+  class BeyondTheSixKinds {
+
+    @Test
+    void commutation_turnsVecOfAIntoVecOfItsTranspose() {
+      // A is 2 x 3 (m = 2, n = 3): K(2, 3) vec(A) = vec(A')
+      SimpleMatrix k = eval("commutation(m, n)", "");
+      assertThat(k.getNumRows()).isEqualTo(6);
+      assertMatrix(k.mult(eval("vec(A)", "A: matrix m x n")), new double[][] {{1}, {2}, {3}, {4}, {5}, {6}});
+      assertMatrix(eval("vec(A')", "A: matrix m x n"), new double[][] {{1}, {2}, {3}, {4}, {5}, {6}});
+      assertMatrix(eval("vec(A)", "A: matrix m x n"), new double[][] {{1}, {4}, {2}, {5}, {3}, {6}});
+    }
+
+    @Test
+    void commutationOfSixtyFourBySixtyFour_isRefusedBeforeItIsAllocated() {
+      assertThatThrownBy(() -> eval("commutation(64, 64)", "")).isExactlyInstanceOf(ExpressionException.class)
+          .hasMessageContaining("4096 x 4096").hasMessageContaining("1,000,000");
+    }
+
+    @Test
+    void diagOfALongVector_isRefusedBeforeItIsAllocated() {
+      assertThatThrownBy(() -> eval("diag(ones(64*64))", "")).isExactlyInstanceOf(ExpressionException.class)
+          .hasMessageContaining("1,000,000");
+    }
+
+    @Test
+    void symbolicPower_isThePowerOfTheValues() {
+      assertScalar(eval("c^c", "c: scalar"), 4);
+      assertScalar(eval("2^(x'*y)", "x: vector m\ny: vector m"), Math.pow(2, 5));
+      assertFails(new Expr.ScalarPower(num(-1), num(0.5)), "no finite value");
+    }
+  }
 }

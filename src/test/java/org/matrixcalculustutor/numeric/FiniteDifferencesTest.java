@@ -142,6 +142,56 @@ class FiniteDifferencesTest {
     }
   }
 
+  /** Beyond the six kinds: vec Jacobians by first differences, Hessians by mixed second differences. */
+  @Nested
+  class VecJacobiansAndHessians {
+
+    static final String AXB = "A: matrix p x m\nX: matrix m x n\nB: matrix n x q";
+
+    @ParameterizedTest(name = "{0} d/d{1} = {2} ({3}, {4})")
+    @CsvSource(delimiter = '|', textBlock = """
+        A*X*B            | X | kron(B', A)                      | MATRIX_BY_MATRIX | NUMERATOR   | A: matrix p x m; X: matrix m x n; B: matrix n x q
+        A*X*B            | X | kron(B, A')                      | MATRIX_BY_MATRIX | DENOMINATOR | A: matrix p x m; X: matrix m x n; B: matrix n x q
+        X'               | X | commutation(m, n)                | MATRIX_BY_MATRIX | NUMERATOR   | X: matrix m x n
+        X*a              | X | kron(a', I(m))                   | VECTOR_BY_MATRIX | NUMERATOR   | X: matrix m x n; a: vector n
+        x*x'             | x | kron(x, I(n)) + kron(I(n), x)    | MATRIX_BY_VECTOR | NUMERATOR   | x: vector n
+        x'*A*x           | x | A + A'                           | HESSIAN          | DENOMINATOR | x: vector n; A: matrix n x n
+        tr(X'*A*X)       | X | kron(I(n), A + A')               | HESSIAN          | DENOMINATOR | X: matrix m x n; A: matrix m x m
+        t^3              | t | 6*t                              | HESSIAN          | DENOMINATOR | t: scalar
+        logsumexp(x)     | x | diag(softmax(x)) - softmax(x)*softmax(x)' | HESSIAN | DENOMINATOR | x: vector n
+        """)
+    void check_givesATinyErrorForARightDerivative(String f, String x, String derivative, DerivativeKind kind,
+        Layout layout, String declarations) {
+      assertThat(error(f, x, derivative, kind, layout, declarations.replace(";", "\n"))).isLessThan(RIGHT);
+    }
+
+    @Test
+    void vecJacobian_withItsKroneckerFactorsSwapped_isRejected() {
+      // the same size, p*q x m*n, whichever factor comes first
+      assertThat(error("A*X*B", "X", "kron(A, B')", DerivativeKind.MATRIX_BY_MATRIX, Layout.NUMERATOR, AXB))
+          .isGreaterThan(WRONG);
+    }
+
+    @Test
+    void vecJacobian_inTheOtherLayoutIsRejected() {
+      assertThat(error("inv(X)", "X", "-kron(inv(X)', inv(X))", DerivativeKind.MATRIX_BY_MATRIX, Layout.DENOMINATOR,
+          "X: matrix n x n invertible")).isGreaterThan(WRONG);
+    }
+
+    @Test
+    void hessianNotSymmetrised_isRejectedThoughItsQuadraticFormIsRight() {
+      // dx'(2A)dx = dx'(A + A')dx for every dx: only two independent directions tell them apart
+      assertThat(error("x'*A*x", "x", "2*A", DerivativeKind.HESSIAN, Layout.DENOMINATOR,
+          "x: vector n\nA: matrix n x n")).isGreaterThan(WRONG);
+    }
+
+    @Test
+    void hessianOffByOnePercent_isRejected() {
+      assertThat(error("norm(A*x - b)^2", "x", "2.02*A'*A", DerivativeKind.HESSIAN, Layout.DENOMINATOR,
+          "A: matrix m x n\nx: vector n\nb: vector m")).isGreaterThan(WRONG);
+    }
+  }
+
   @Nested
   class Failures {
 

@@ -25,30 +25,38 @@ class StudentController {
   static final String VIEW = "classroom/me";
 
   private final ClassroomService classrooms;
-  private final ClassroomLearners learners;
   private final ExerciseBank bank;
   private final LessonCatalog lessons = LessonCatalog.load();
 
-  StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank) {
+  StudentController(ClassroomService classrooms, ExerciseBank bank) {
     this.classrooms = classrooms;
-    this.learners = learners;
     this.bank = bank;
   }
 
-  record AttemptView(long id, String exercise, long seed, String answer, String verdict, List<String> diagnoses,
-      Instant at) {
+  /** An attempt over JSON: codes for programs, titles and words for people. */
+  record AttemptView(long id, String exercise, String exerciseTitle, long seed, String answer, String verdict,
+      List<String> diagnoses, List<String> diagnosisTitles, Instant at) {
 
-    static AttemptView of(Attempt a) {
-      return new AttemptView(a.getId(), a.getExerciseId(), a.getSeed(), a.getAnswer(), a.getVerdict(),
-          a.getDiagnosisCodes(), a.getCreatedAt());
+    static AttemptView of(Attempt a, ClassroomService classrooms) {
+      return new AttemptView(a.getId(), a.getExerciseId(), classrooms.title(a.getExerciseId()), a.getSeed(),
+          a.getAnswer(), a.getVerdict(), a.getDiagnosisCodes(), Words.diagnoses(a.getDiagnosisCodes()),
+          a.getCreatedAt());
     }
   }
+
+  /** A row of the history on the student's own page. */
+  record HistoryRow(String at, String exercise, String answer, String verdict, String diagnoses, boolean late) {}
 
   /** Progress in one chapter: solved of assigned. */
   record Progress(String chapter, long solved, long assigned) {}
 
+  /** The student of this browser, also in a closed class (they still see their work). */
   private Optional<Student> current(HttpServletRequest request) {
-    return learners.current(request).flatMap(l -> classrooms.student(l.id()));
+    Object known = request.getAttribute(ClassroomLearners.ATTRIBUTE);
+    if (known instanceof Student student) {
+      return classrooms.student(student.getId());
+    }
+    return StudentCookie.read(request).flatMap(classrooms::byToken);
   }
 
   @GetMapping("/me")
@@ -70,8 +78,13 @@ class StudentController {
       progress.merge(chapter, new Progress(chapter, solved ? 1 : 0, 1),
           (a, b) -> new Progress(a.chapter(), a.solved() + b.solved(), a.assigned() + b.assigned()));
     }
+    Classroom classroom = student.get().getClassroom();
     model.addAttribute("student", student.get());
-    model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());
+    model.addAttribute("deadline", classroom.getDeadline() == null ? null
+        : Words.time(classroom.getDeadline(), classroom.getZone()) + " (" + classroom.getZone().getId() + ")");
+    model.addAttribute("attempts", attempts.stream().map(a -> new HistoryRow(Words.time(a.getCreatedAt(),
+        classroom.getZone()), classrooms.title(a.getExerciseId()), a.getAnswer(), a.getVerdict(),
+        String.join(", ", Words.diagnoses(a.getDiagnosisCodes())), classroom.isLate(a.getCreatedAt()))).toList());
     model.addAttribute("progress", progress.values());
     model.addAttribute("assigned", assigned.stream().map(bank::find).flatMap(Optional::stream).toList());
     model.addAttribute("solved", attempts.stream().filter(Attempt::isCorrect).map(Attempt::getExerciseId)
@@ -84,7 +97,7 @@ class StudentController {
   List<AttemptView> myAttempts(HttpServletRequest request) {
     Student student = current(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
         "join a class first: your attempts are kept once you have"));
-    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+    return classrooms.attemptsOf(student).stream().map(a -> AttemptView.of(a, classrooms)).toList();
   }
 
   /** A student's attempts: for that student, or for the teacher of their class; 403 for anyone else. */
@@ -99,6 +112,6 @@ class StudentController {
     if (!self && !teacher) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "these attempts are not yours");
     }
-    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+    return classrooms.attemptsOf(student).stream().map(a -> AttemptView.of(a, classrooms)).toList();
   }
 }

@@ -19,7 +19,7 @@ abstract class PersistenceContract {
   @Test
   void migrations_createTheClassroomAndSessionTables() {
     for (String table : List.of("teacher", "classroom", "classroom_exercise", "student", "attempt",
-        "spring_session", "spring_session_attributes")) {
+        "spring_session", "spring_session_attributes", "student_token", "reentry_link", "rate_limit")) {
       assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isNotNegative();
     }
   }
@@ -55,7 +55,11 @@ abstract class PersistenceContract {
   void tokens_areStoredOnlyAsHashes() {
     Classroom classroom = classrooms.createClass("teacher", "Hashes " + System.nanoTime(), List.of("trace"));
     ClassroomService.Joined bo = classrooms.join(classroom.getJoinCode(), "Bo", null).orElseThrow();
-    Long plain = jdbc.queryForObject("select count(*) from student where token_hash = ?", Long.class, bo.token());
+    // each browser's token lives in student_token now (issue 11: several browsers per student)
+    Long plain = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class, bo.token());
     assertThat(plain).isZero();
+    Long hashed = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class,
+        Tokens.hash(bo.token()));
+    assertThat(hashed).isOne();
   }
 }

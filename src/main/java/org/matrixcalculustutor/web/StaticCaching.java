@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ class StaticCaching extends OncePerRequestFilter {
 
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
   static final String REVALIDATE = "no-cache";
+  static final String NOT_STORED = "no-store";
 
   /** "tutor-0123456789abcdef0123456789abcdef.css": the content strategy's MD5 before the extension. */
   private static final Pattern CONTENT_VERSION = Pattern.compile(".*-[0-9a-f]{32}\\.[A-Za-z0-9]+$");
@@ -42,7 +44,29 @@ class StaticCaching extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader(HttpHeaders.CACHE_CONTROL, isVersioned(request.getRequestURI()) ? IMMUTABLE : REVALIDATE);
-    chain.doFilter(request, response);
+    chain.doFilter(request, new HttpServletResponseWrapper(response) {
+      // a missing asset is no answer to keep: the next release may have it
+
+      @Override
+      public void sendError(int status) throws IOException {
+        setHeader(HttpHeaders.CACHE_CONTROL, NOT_STORED);
+        super.sendError(status);
+      }
+
+      @Override
+      public void sendError(int status, String message) throws IOException {
+        setHeader(HttpHeaders.CACHE_CONTROL, NOT_STORED);
+        super.sendError(status, message);
+      }
+
+      @Override
+      public void setStatus(int status) {
+        if (status >= 400) {
+          setHeader(HttpHeaders.CACHE_CONTROL, NOT_STORED);
+        }
+        super.setStatus(status);
+      }
+    });
   }
 
   static boolean isVersioned(String path) {

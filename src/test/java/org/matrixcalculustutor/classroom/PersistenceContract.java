@@ -16,6 +16,9 @@ abstract class PersistenceContract {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  org.matrixcalculustutor.web.RateLimiter rateLimiter;
+
   @Test
   void migrations_createTheClassroomAndSessionTables() {
     for (String table : List.of("teacher", "classroom", "classroom_exercise", "student", "attempt",
@@ -49,6 +52,36 @@ abstract class PersistenceContract {
     assertThat(cell.attempts()).isEqualTo(2);
     assertThat(cell.firstSolvedAt()).isNotNull();
     assertThat(book.commonDiagnoses().get("trace-axb")).extracting(java.util.Map.Entry::getKey).containsExactly("LAYOUT");
+  }
+
+  @Test
+  void namesWithNulBidiAndZeroWidthCharacters_areStoredClean() {
+    Classroom classroom = classrooms.createClass("teacher", "Clean\u0000 names " + System.nanoTime(), List.of("trace"));
+    ClassroomService.Joined joined = classrooms.join(classroom.getJoinCode(), "\u202EA\u0000d\u200Ba\u202C",
+        "7\u00007").orElseThrow();
+    Student stored = classrooms.byToken(joined.token()).orElseThrow();
+    assertThat(stored.getDisplayName()).isEqualTo("Ada");
+    assertThat(stored.getStudentNumber()).isEqualTo("77");
+    assertThat(classroom.getName()).startsWith("Clean names");
+  }
+
+  @Test
+  void rateLimitCounts_liveInTheDatabaseAndLoseNoConcurrentHit() throws Exception {
+    String address = "203.0.113." + (System.nanoTime() % 200);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> hits = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        hits.add(pool.submit(() -> rateLimiter.wrongCode(address)));
+      }
+      for (java.util.concurrent.Future<?> hit : hits) {
+        hit.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(jdbc.queryForObject("select sum(hits) from rate_limit where bucket = ?", Long.class,
+        "wrong-codes:" + address)).isEqualTo(200);
   }
 
   @Test

@@ -77,7 +77,7 @@ public class ClassroomService {
   }
 
   public Classroom createClass(String username, String name, List<String> exerciseIds) {
-    return createClass(username, name, exerciseIds, ZoneId.systemDefault(), null);
+    return createClass(username, name, exerciseIds, Zones.serverDefault(), null);
   }
 
   public Classroom createClass(String username, String name, List<String> exerciseIds, ZoneId zone,
@@ -87,7 +87,7 @@ public class ClassroomService {
       code = Tokens.joinCode();
     } while (classrooms.findByJoinCode(code).isPresent());
     Classroom classroom = new Classroom(teacher(username), className(name), code, known(exerciseIds),
-        zone == null ? ZoneId.systemDefault() : zone);
+        zone == null ? Zones.serverDefault() : zone);
     classroom.setDeadline(deadline);
     return classrooms.save(classroom);
   }

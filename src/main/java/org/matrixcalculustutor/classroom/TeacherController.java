@@ -72,11 +72,11 @@ class TeacherController {
     model.addAttribute("archived", all.stream().filter(Classroom::isArchived)
         .map(c -> new ClassSummary(c, classrooms.studentCount(c))).toList());
     model.addAttribute("topics", bank.byTopic());
-    model.addAttribute("zones", Zones.all());
     if (!model.containsAttribute("zone")) {
-      model.addAttribute("zone", ZoneId.systemDefault().getId());
+      model.addAttribute("zone", Zones.serverDefault().getId());
       model.addAttribute("guessZone", true);
     }
+    model.addAttribute("zones", Zones.with((String) model.getAttribute("zone")));
     return CLASSES_VIEW;
   }
 
@@ -140,7 +140,7 @@ class TeacherController {
     Classroom classroom = classrooms.classOf(teacher.getName(), id);
     model.addAttribute("classroom", classroom);
     model.addAttribute("topics", bank.byTopic());
-    model.addAttribute("zones", Zones.all());
+    model.addAttribute("zones", Zones.with(classroom.getZone().getId()));
     if (!model.containsAttribute("name")) {
       model.addAttribute("name", classroom.getName());
       model.addAttribute("assigned", classroom.getExerciseIds());

@@ -17,10 +17,30 @@ final class Zones {
     return ALL;
   }
 
+  /** The server's zone, as the list names it: a zone at UTC all year (Etc/UTC, GMT, Z) is "UTC". */
+  static ZoneId serverDefault() {
+    ZoneId zone = ZoneId.systemDefault();
+    if (!ALL.contains(zone.getId()) && zone.getRules().isFixedOffset()
+        && zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() == 0) {
+      return ZoneId.of("UTC");
+    }
+    return zone;
+  }
+
+  /** The list, with a class's own zone in it even when the list would not have it. */
+  static List<String> with(String current) {
+    if (current == null || ALL.contains(current)) {
+      return ALL;
+    }
+    List<String> zones = new java.util.ArrayList<>(ALL);
+    zones.add(0, current);
+    return zones;
+  }
+
   /** A zone from a form; none chosen means the server's. */
   static ZoneId parse(String id) {
     if (id == null || id.isBlank()) {
-      return ZoneId.systemDefault();
+      return serverDefault();
     }
     try {
       return ZoneId.of(id.strip());

@@ -24,6 +24,8 @@ RUN groupadd --system tutor \
 WORKDIR /app
 COPY --from=build --chown=tutor:tutor /tmp/app.jar /app/app.jar
 USER tutor
+# The same settings as outside a container: PORT, TUTOR_DATA_DIR (the app logs it as an absolute path at
+# start), TUTOR_TEACHER_PASSWORD and TUTOR_PUBLIC_URL from the environment
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
@@ -31,4 +33,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+# docker stop sends SIGTERM: the app shuts down gracefully and exits with status 0
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]

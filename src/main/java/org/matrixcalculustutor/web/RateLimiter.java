@@ -57,15 +57,17 @@ public class RateLimiter {
   }
 
   /**
-   * Counts an attempt: a student's against their own limit, an anonymous one against its address.
-   * A class behind one address is never limited as a whole.
+   * Counts an attempt: a student's against their own limit (shared by every instance), an
+   * anonymous one against its address. A class behind one address is never limited as a whole.
+   * Anonymous practice stores nothing, so its counts stay in each instance's memory rather than
+   * add a database write to every anonymous answer.
    */
   public void attempt(Long studentId, String address) {
     if (studentId != null) {
       over(counters.hit("attempts:student:" + studentId), attemptsPerStudent,
           "You are sending answers very fast: wait a minute and try again.");
     } else {
-      over(counters.hit("attempts:address:" + address), anonymousAttemptsPerAddress,
+      over(counters.hitHere("attempts:address:" + address), anonymousAttemptsPerAddress,
           "Too many answers from this address: wait a minute and try again.");
     }
   }

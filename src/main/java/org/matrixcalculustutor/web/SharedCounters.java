@@ -59,6 +59,17 @@ class SharedCounters {
     return count(key(bucket), false);
   }
 
+  /**
+   * Counts one hit in this instance's memory only: for requests that otherwise never touch the
+   * database (anonymous practice), which should not start writing to it.
+   */
+  double hitHere(String bucket) {
+    long now = clock.millis();
+    long window = now / WINDOW_MILLIS;
+    long[] hits = local(bucket, window, true);
+    return hits[1] + hits[0] * (1.0 - (double) (now % WINDOW_MILLIS) / WINDOW_MILLIS);
+  }
+
   private double count(String bucket, boolean hit) {
     long now = clock.millis();
     long window = now / WINDOW_MILLIS;

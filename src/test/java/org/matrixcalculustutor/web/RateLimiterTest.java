@@ -78,6 +78,23 @@ class RateLimiterTest {
   }
 
   @Test
+  void anonymousAttempts_countHereAndWriteNothing() {
+    RateLimiter limiter = new RateLimiter(new SharedCounters(jdbc, transactions, Clock.systemUTC()), 30, 2, 600, 5, 10, 20);
+    limiter.attempt(null, "192.0.2.90");
+    limiter.attempt(null, "192.0.2.90");
+    assertThatThrownBy(() -> limiter.attempt(null, "192.0.2.90")).isInstanceOf(ResponseStatusException.class);
+    assertThat(jdbc.queryForObject("select count(*) from rate_limit where bucket like '%192.0.2.90%'", Long.class))
+        .isZero();
+  }
+
+  @Test
+  void aStudentsAttempts_areCountedInTheDatabase() {
+    instance(Clock.systemUTC()).attempt(424242L, "192.0.2.91");
+    assertThat(jdbc.queryForObject("select hits from rate_limit where bucket = 'attempts:student:424242'", Long.class))
+        .isOne();
+  }
+
+  @Test
   void anyAccountName_makesAValidCounter() {
     RateLimiter limiter = instance(Clock.systemUTC());
     String hostile = "\u0000" + "x".repeat(10_000) + "\u202E";

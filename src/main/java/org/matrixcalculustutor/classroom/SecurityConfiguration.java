@@ -17,6 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,8 +73,33 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/api/**"))
+        .addFilterAfter(new CsrfTokenEarly(), CsrfFilter.class)
         .addFilterBefore(new SignInThrottle(rateLimiter), UsernamePasswordAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * Makes a page's CSRF token (and so its cookie) before the page is written. Made lazily, at the
+   * first form of a long page, the token would come after the response was committed: its cookie
+   * would be lost and the form refused. Static assets get no cookie.
+   */
+  static final class CsrfTokenEarly extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+          || path.startsWith("/favicon") || path.startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
   }
 
   /** A failed sign-in counts against the account and the address, and leads back to the form. */

@@ -35,6 +35,9 @@ class SessionsTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  ClassroomService classrooms;
+
   private long sessions() {
     return jdbc.queryForObject("select count(*) from spring_session", Long.class);
   }
@@ -76,6 +79,26 @@ class SessionsTest {
       get(cookieless, page);
     }
     assertThat(sessions()).isEqualTo(before);
+  }
+
+  @Test
+  void aLongPageWithAFormAtItsEnd_setsTheTokensCookieBeforeItIsWritten() throws Exception {
+    Classroom classroom = classrooms.createClass("teacher", "Long page", List.of("trace"));
+    ClassroomService.Joined ada = classrooms.join(classroom.getJoinCode(), "Ada", null).orElseThrow();
+    for (int i = 0; i < 60; i++) {
+      classrooms.record(ada.student().getId(), "trace", 0, "2*I + " + i + "*I", "incorrect", List.of("FACTOR"));
+    }
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    post(browser, "/login", "_csrf=" + csrf(get(browser, "/login").body()) + "&username=teacher&password=test-password");
+    // the sign-in changed the token; the first page after it is long, and its forms come last
+    HttpResponse<String> page = get(browser, "/teacher/students/" + ada.student().getId());
+    assertThat(page.body().length()).isGreaterThan(40_000);
+    assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    HttpResponse<String> renamed = post(browser, "/teacher/students/" + ada.student().getId() + "/rename",
+        "_csrf=" + csrf(page.body()) + "&name=Ada+Lovelace");
+    assertThat(renamed.statusCode()).isEqualTo(302);
+    assertThat(classrooms.student(ada.student().getId()).orElseThrow().getDisplayName()).isEqualTo("Ada Lovelace");
   }
 
   @Test

@@ -79,17 +79,17 @@ class SecurityConfiguration {
   }
 
   /**
-   * Makes a page's CSRF token (and so its cookie) before the page is written. Made lazily, at the
-   * first form of a long page, the token would come after the response was committed: its cookie
-   * would be lost and the form refused. Static assets get no cookie.
+   * Makes the CSRF token (and so its cookie) of a teacher's page before the page is written. Made
+   * lazily, at the first form of a long page (a student's attempts, then the forms that manage
+   * them), the token would come after the response was committed: its cookie would be lost and the
+   * form refused. Other pages have their forms near the top, and make their token only if they
+   * show a form.
    */
   static final class CsrfTokenEarly extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      String path = request.getRequestURI().substring(request.getContextPath().length());
-      return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-          || path.startsWith("/favicon") || path.startsWith("/actuator/");
+      return !request.getRequestURI().startsWith(request.getContextPath() + "/teacher/");
     }
 
     @Override

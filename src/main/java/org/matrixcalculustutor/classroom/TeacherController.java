@@ -397,7 +397,7 @@ class TeacherController {
         .body(body.getBytes(StandardCharsets.UTF_8));
   }
 
-  // Helpers
+  // Small pieces used above
 
   private static String confirm(Model model, Confirmation confirmation) {
     model.addAttribute("confirmation", confirmation);

@@ -193,7 +193,7 @@ class ClassroomTest {
       String csv = mvc.perform(get("/teacher/classes/" + classroom.getId() + "/gradebook.csv")
               .with(user("teacher").roles("TEACHER")))
           .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-      // one row per student, a column per exercise (issue: the long form was one row per student and exercise)
+      // one row per student, a column per exercise (it used to be one row per student and exercise)
       assertThat(csv.split("\r\n")).hasSize(2)
           .anyMatch(line -> line.endsWith("The quadratic form x'Ax,The trace tr(AXB)"))
           .anyMatch(line -> line.startsWith("Ada,,1,3,") && line.endsWith(",solved,not yet"));
@@ -224,7 +224,7 @@ class ClassroomTest {
       Cookie fresh = mvc.perform(post(path).with(csrf())).andExpect(redirectedUrl("/me")).andReturn().getResponse()
           .getCookie(StudentCookie.NAME);
       mvc.perform(get("/me").cookie(fresh)).andExpect(content().string(containsString("Ada")));
-      // issue 11: a new link no longer signs the student's other browsers out
+      // a new link signs none of the student's other browsers out (it used to replace the old cookie)
       mvc.perform(get("/api/me/attempts").cookie(ada)).andExpect(status().isOk());
     }
   }

@@ -88,7 +88,7 @@ abstract class PersistenceContract {
   void tokens_areStoredOnlyAsHashes() {
     Classroom classroom = classrooms.createClass("teacher", "Hashes " + System.nanoTime(), List.of("trace"));
     ClassroomService.Joined bo = classrooms.join(classroom.getJoinCode(), "Bo", null).orElseThrow();
-    // each browser's token lives in student_token now (issue 11: several browsers per student)
+    // each browser's token lives in student_token (a student may use several browsers)
     Long plain = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class, bo.token());
     assertThat(plain).isZero();
     Long hashed = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class,

@@ -24,7 +24,9 @@ RUN groupadd --system tutor \
 WORKDIR /app
 COPY --from=build --chown=tutor:tutor /tmp/app.jar /app/app.jar
 USER tutor
-# A JVM out of memory exits (rather than staying up without serving), so the restart policy brings it back
+# The same settings as outside a container: PORT, TUTOR_DATA_DIR (the app logs it as an absolute path at
+# start), TUTOR_TEACHER_PASSWORD and TUTOR_PUBLIC_URL from the environment. A JVM out of memory exits
+# (rather than staying up without serving), so the restart policy brings it back
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
@@ -32,4 +34,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+# docker stop sends SIGTERM: the app shuts down gracefully and exits with status 0
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]

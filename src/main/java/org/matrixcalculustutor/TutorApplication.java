@@ -1,5 +1,6 @@
 package org.matrixcalculustutor;
 
+import org.matrixcalculustutor.web.StopSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TutorApplication {
 
   public static void main(String[] args) {
+    StopSignal.exitZeroOnTerm();
     SpringApplication.run(TutorApplication.class, args);
   }
 }

@@ -13,11 +13,16 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.matrixcalculustutor.exercises.SolutionRule;
 
-/** A class: its teacher, its join code and the exercises assigned to it, in order. */
+/**
+ * A class: its teacher, its join code and the exercises assigned to it, in order; the time zone its
+ * times are shown in, an optional deadline, and whether it is closed (no new students or attempts)
+ * or archived (closed and out of the teacher's list).
+ */
 @Entity
 @Table(name = "classroom")
 public class Classroom {
@@ -52,13 +57,26 @@ public class Classroom {
   @Column(name = "exercise_id")
   private List<String> exerciseIds = new ArrayList<>();
 
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone = "UTC";
+
+  @Column(name = "deadline")
+  private Instant deadline;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Column(name = "archived_at")
+  private Instant archivedAt;
+
   protected Classroom() {}
 
-  Classroom(Teacher teacher, String name, String joinCode, List<String> exerciseIds) {
+  Classroom(Teacher teacher, String name, String joinCode, List<String> exerciseIds, ZoneId zone) {
     this.teacher = teacher;
     this.name = name;
     this.joinCode = joinCode;
     this.exerciseIds = new ArrayList<>(exerciseIds);
+    this.timeZone = zone.getId();
     this.createdAt = Instant.now();
   }
 
@@ -93,5 +111,57 @@ public class Classroom {
   void setSolutionRule(SolutionRule rule) {
     this.solutionWhen = rule.when().name();
     this.solutionAfter = rule.wrongAttempts();
+  }
+
+  void setName(String name) {
+    this.name = name;
+  }
+
+  void setExerciseIds(List<String> exerciseIds) {
+    this.exerciseIds.clear();
+    this.exerciseIds.addAll(exerciseIds);
+  }
+
+  /** The zone the class's times are shown in (gradebook, student pages, CSV). */
+  public ZoneId getZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  void setZone(ZoneId zone) {
+    this.timeZone = zone.getId();
+  }
+
+  /** The deadline, or null: attempts after it are kept and marked late. */
+  public Instant getDeadline() {
+    return deadline;
+  }
+
+  void setDeadline(Instant deadline) {
+    this.deadline = deadline;
+  }
+
+  public boolean isLate(Instant at) {
+    return deadline != null && at.isAfter(deadline);
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  /** A closed class takes no new students and records no new attempts; its gradebook is read-only. */
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
+  void setClosedAt(Instant closedAt) {
+    this.closedAt = closedAt;
+  }
+
+  public boolean isArchived() {
+    return archivedAt != null;
+  }
+
+  void setArchivedAt(Instant archivedAt) {
+    this.archivedAt = archivedAt;
   }
 }

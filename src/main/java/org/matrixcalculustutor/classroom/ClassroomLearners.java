@@ -7,7 +7,10 @@ import org.matrixcalculustutor.grading.Diagnosis;
 import org.matrixcalculustutor.grading.Grade;
 import org.springframework.stereotype.Component;
 
-/** Learners are students recognised by their cookie; their attempts go to the database. */
+/**
+ * Learners are students recognised by their cookie; their attempts go to the database. A student
+ * of a closed class practises as an anonymous visitor: nothing new is recorded.
+ */
 @Component
 class ClassroomLearners implements Learners {
 
@@ -26,7 +29,8 @@ class ClassroomLearners implements Learners {
     if (known instanceof Student student) {
       return Optional.of(new Learner(student.getId(), student.getDisplayName()));
     }
-    Optional<Student> student = StudentCookie.read(request).flatMap(classrooms::byToken);
+    Optional<Student> student = StudentCookie.read(request).flatMap(classrooms::byToken)
+        .filter(s -> !s.getClassroom().isClosed());
     student.ifPresent(s -> request.setAttribute(ATTRIBUTE, s));
     return student.map(s -> new Learner(s.getId(), s.getDisplayName()));
   }

@@ -1,50 +1,97 @@
 package org.matrixcalculustutor.classroom;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The gradebook as CSV (RFC 4180 quoting), for a spreadsheet. */
+/**
+ * A class's results as CSV for a spreadsheet (RFC 4180 quoting, CRLF): UTF-8 with a byte-order
+ * mark so that Excel reads "Émile" as written, times in the class's time zone to the second,
+ * headers in words.
+ */
 final class Csv {
+
+  /** The byte-order mark: without it Excel reads UTF-8 as the local code page. */
+  static final String BOM = "\uFEFF";
 
   private Csv() {}
 
-  /** One row per student and exercise: solved, attempts, first solved at. */
+  /** One row per student, a column per assigned exercise ("solved", "solved late", "not yet" or empty). */
   static String gradebook(Gradebook book) {
-    StringBuilder out = new StringBuilder("student,student_number,exercise,solved,attempts,first_solved_at\r\n");
+    ZoneId zone = book.classroom().getZone();
+    List<String> header = new ArrayList<>(List.of("Student", "Student number", "Solved", "Attempts",
+        "Last activity (" + zone.getId() + ")"));
+    book.columns().forEach(c -> header.add(c.title()));
+    StringBuilder out = new StringBuilder(BOM);
+    row(out, header);
     for (Gradebook.Row row : book.rows()) {
-      for (Gradebook.Cell cell : row.cells()) {
-        out.append(field(row.student().getDisplayName())).append(',')
-            .append(field(row.student().getStudentNumber())).append(',')
-            .append(field(cell.exerciseId())).append(',')
-            .append(cell.solved() ? "yes" : "no").append(',')
-            .append(cell.attempts()).append(',')
-            .append(cell.firstSolvedAt() == null ? "" : cell.firstSolvedAt().toString()).append("\r\n");
-      }
+      List<String> fields = new ArrayList<>(List.of(row.student().getDisplayName(),
+          nullToEmpty(row.student().getStudentNumber()), Long.toString(row.solved()), Long.toString(row.attempts()),
+          Words.time(row.lastActivity(), zone)));
+      row.cells().forEach(cell -> fields.add(cell.status()));
+      row(out, fields);
+    }
+    return out.toString();
+  }
+
+  /** Every attempt of the class, oldest first: one row each. */
+  static String attempts(Classroom classroom, List<Attempt> attempts, ClassroomService classrooms) {
+    ZoneId zone = classroom.getZone();
+    StringBuilder out = new StringBuilder(BOM);
+    row(out, List.of("Time (" + zone.getId() + ")", "Student", "Student number", "Exercise", "Exercise id",
+        "Variant", "Answer", "Verdict", "Diagnosis", "Late"));
+    for (Attempt a : attempts) {
+      row(out, List.of(Words.time(a.getCreatedAt(), zone), a.getStudent().getDisplayName(),
+          nullToEmpty(a.getStudent().getStudentNumber()), classrooms.title(a.getExerciseId()), a.getExerciseId(),
+          Long.toString(a.getSeed()), a.getAnswer(), a.getVerdict(), String.join("; ", Words.diagnoses(a.getDiagnosisCodes())),
+          classroom.isLate(a.getCreatedAt()) ? "late" : ""));
     }
     return out.toString();
   }
 
   /** One row per exercise and diagnosis: how often the class made that mistake. */
   static String diagnoses(Gradebook book) {
-    StringBuilder out = new StringBuilder("exercise,diagnosis,count\r\n");
+    StringBuilder out = new StringBuilder(BOM);
+    row(out, List.of("Exercise", "Exercise id", "Diagnosis", "Count"));
     for (Map.Entry<String, List<Map.Entry<String, Long>>> exercise : book.commonDiagnoses().entrySet()) {
+      String title = book.columns().stream().filter(c -> c.exerciseId().equals(exercise.getKey()))
+          .map(Gradebook.Column::title).findFirst().orElse(exercise.getKey());
       for (Map.Entry<String, Long> diagnosis : exercise.getValue()) {
-        out.append(field(exercise.getKey())).append(',').append(field(diagnosis.getKey())).append(',')
-            .append(diagnosis.getValue()).append("\r\n");
+        row(out, List.of(title, exercise.getKey(), Words.diagnosis(diagnosis.getKey()), diagnosis.getValue().toString()));
       }
     }
     return out.toString();
   }
 
-  /** A field quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
+  private static void row(StringBuilder out, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(field(fields.get(i)));
+    }
+    out.append("\r\n");
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * A field quoted when it holds a comma, quote or line break. A text that a spreadsheet would take
+   * for a formula (a leading = + - @, tab or carriage return: an answer "-2*A" among them) gets a
+   * leading apostrophe, so it shows as text and never runs.
+   */
   static String field(String value) {
     if (value == null) {
       return "";
     }
-    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
     return safe;
+  }
+
+  private static boolean isNumber(String value) {
+    return value.matches("-?\\d+(\\.\\d+)?");
   }
 }

@@ -10,15 +10,32 @@ import java.util.Map;
  *
  * @param classroom the class
  * @param exerciseIds the assigned exercises, in order
+ * @param columns the same exercises with their titles
  * @param rows one per student, by name
  * @param commonDiagnoses per exercise, diagnosis codes by how often they were given, most first
  * @param shapeSlips per exercise, how many answers were shape slips (invalid, one transpose away; no attempts)
  */
-public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Row> rows,
+public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Column> columns, List<Row> rows,
     Map<String, List<Map.Entry<String, Long>>> commonDiagnoses, Map<String, Long> shapeSlips) {
 
-  /** One student's results. */
-  public record Row(Student student, List<Cell> cells, long solved) {}
+  /** An assigned exercise as a column: its id (for addresses) and its title (for people). */
+  public record Column(String exerciseId, String title) {}
+
+  /**
+   * One student's results.
+   *
+   * @param student the student
+   * @param cells one per assigned exercise
+   * @param solved how many assigned exercises they solved
+   * @param attempts all their graded attempts
+   * @param lastActivity their latest attempt, or null
+   */
+  public record Row(Student student, List<Cell> cells, long solved, long attempts, Instant lastActivity) {
+
+    public String attemptsLabel() {
+      return Words.count(attempts, "attempt");
+    }
+  }
 
   /**
    * One student on one exercise.
@@ -27,9 +44,35 @@ public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Row>
    * @param attempts how many graded attempts
    * @param solved whether one was correct
    * @param firstSolvedAt when the first correct one came, or null
+   * @param late whether that was after the class's deadline
    * @param solutionViewed whether the student asked for the solution
    * @param solvedAfterSolution whether the first correct attempt came after they saw the solution
    */
-  public record Cell(String exerciseId, int attempts, boolean solved, Instant firstSolvedAt, boolean solutionViewed,
-      boolean solvedAfterSolution) {}
+  public record Cell(String exerciseId, int attempts, boolean solved, Instant firstSolvedAt, boolean late,
+      boolean solutionViewed, boolean solvedAfterSolution) {
+
+    public String attemptsLabel() {
+      return Words.count(attempts, "attempt");
+    }
+
+    /**
+     * "solved", "solved late", "solved after viewing the solution", "not yet", "viewed the
+     * solution" or "" (never tried): the cell's words, also in the CSV.
+     */
+    public String status() {
+      if (solved) {
+        return (late ? "solved late" : "solved") + (solvedAfterSolution ? " after viewing the solution" : "");
+      }
+      return solutionViewed ? (attempts > 0 ? "not yet, viewed the solution" : "viewed the solution")
+          : attempts > 0 ? "not yet" : "";
+    }
+  }
+
+  public boolean anyDiagnoses() {
+    return commonDiagnoses.values().stream().anyMatch(d -> !d.isEmpty());
+  }
+
+  public String diagnosisTitle(String code) {
+    return Words.diagnosis(code);
+  }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * A student of one class. Students have no password: a long random token in a cookie brings them
- * back; only its SHA-256 hash is stored, so the database alone cannot impersonate anyone.
+ * back (one per browser, see {@link StudentToken}); only its SHA-256 hash is stored, so the
+ * database alone cannot impersonate anyone.
  */
 @Entity
 @Table(name = "student")
@@ -33,19 +34,15 @@ public class Student {
   @Column(name = "student_number")
   private String studentNumber;
 
-  @Column(name = "token_hash", nullable = false, unique = true)
-  private String tokenHash;
-
   @Column(name = "joined_at", nullable = false)
   private Instant joinedAt;
 
   protected Student() {}
 
-  Student(Classroom classroom, String displayName, String studentNumber, String tokenHash) {
+  Student(Classroom classroom, String displayName, String studentNumber) {
     this.classroom = classroom;
     this.displayName = displayName;
     this.studentNumber = studentNumber;
-    this.tokenHash = tokenHash;
     this.joinedAt = Instant.now();
   }
 
@@ -69,7 +66,11 @@ public class Student {
     return joinedAt;
   }
 
-  void setTokenHash(String tokenHash) {
-    this.tokenHash = tokenHash;
+  void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  void setStudentNumber(String studentNumber) {
+    this.studentNumber = studentNumber;
   }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.exercises.ExerciseChecker;
 import org.matrixcalculustutor.exercises.Learners;
 import org.matrixcalculustutor.exercises.SolutionRule;
-import org.matrixcalculustutor.grading.DiagnosisCode;
 import org.matrixcalculustutor.lessons.LessonCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,42 +29,34 @@ class StudentController {
   static final String VIEW = "classroom/me";
 
   private final ClassroomService classrooms;
-  private final ClassroomLearners learners;
   private final ExerciseBank bank;
   private final ExerciseChecker checker;
   private final LessonCatalog lessons = LessonCatalog.load();
 
-  StudentController(ClassroomService classrooms, ClassroomLearners learners, ExerciseBank bank,
-      ExerciseChecker checker) {
+  StudentController(ClassroomService classrooms, ExerciseBank bank, ExerciseChecker checker) {
     this.classrooms = classrooms;
-    this.learners = learners;
     this.bank = bank;
     this.checker = checker;
   }
 
   /**
-   * One attempt; diagnoses are codes (for programs) and in words (for people).
+   * An attempt over JSON: codes for programs, titles and words for people.
    *
    * @param afterSolution whether the student had seen the solution before it
    */
-  record AttemptView(long id, String exercise, long seed, String answer, String verdict, List<String> diagnoses,
-      List<String> diagnosesInWords, boolean afterSolution, Instant at) {
+  record AttemptView(long id, String exercise, String exerciseTitle, long seed, String answer, String verdict,
+      List<String> diagnoses, List<String> diagnosisTitles, boolean afterSolution, Instant at) {
 
-    static AttemptView of(Attempt a) {
-      return new AttemptView(a.getId(), a.getExerciseId(), a.getSeed(), a.getAnswer(), a.getVerdict(),
-          a.getDiagnosisCodes(), a.getDiagnosisCodes().stream().map(StudentController::words).toList(),
+    static AttemptView of(Attempt a, ClassroomService classrooms) {
+      return new AttemptView(a.getId(), a.getExerciseId(), classrooms.title(a.getExerciseId()), a.getSeed(),
+          a.getAnswer(), a.getVerdict(), a.getDiagnosisCodes(), Words.diagnoses(a.getDiagnosisCodes()),
           a.isSolutionViewed(), a.getCreatedAt());
     }
   }
 
-  /** A diagnosis code in plain words ("wrong sign"); a code this version does not know stays as stored. */
-  static String words(String code) {
-    try {
-      return DiagnosisCode.valueOf(code).title();
-    } catch (IllegalArgumentException unknown) {
-      return code;
-    }
-  }
+  /** A row of the history on the student's own page, the exercise named as their variant has it. */
+  record HistoryRow(String at, String exerciseId, String exercise, String answer, String verdict, String diagnoses,
+      boolean late, boolean afterSolution) {}
 
   /** Progress in one chapter, in course order: solved of assigned, and the chapter's address. */
   record Progress(int number, String chapter, String link, long solved, long assigned) {}
@@ -74,8 +64,13 @@ class StudentController {
   /** An assigned exercise as the student sees it: their variant's title, and how far they got. */
   record Assigned(String id, String title, String status) {}
 
+  /** The student of this browser, also in a closed class (they still see their work). */
   private Optional<Student> current(HttpServletRequest request) {
-    return learners.current(request).flatMap(l -> classrooms.student(l.id()));
+    Object known = request.getAttribute(ClassroomLearners.ATTRIBUTE);
+    if (known instanceof Student student) {
+      return classrooms.student(student.getId());
+    }
+    return StudentCookie.read(request).flatMap(classrooms::byToken);
   }
 
   @GetMapping("/me")
@@ -84,6 +79,7 @@ class StudentController {
     if (student.isEmpty()) {
       return "redirect:/join";
     }
+    Learners.Learner learner = new Learners.Learner(student.get().getId(), student.get().getDisplayName());
     List<Attempt> attempts = classrooms.attemptsOf(student.get());
     List<String> assigned = student.get().getClassroom().getExerciseIds();
     Map<String, SolutionRule.Progress> done = classrooms.progress(student.get());
@@ -101,21 +97,27 @@ class StudentController {
       progress.merge(String.format("%03d %s", chapter.number(), chapter.chapter()),
           new Progress(chapter.number(), chapter.chapter(), chapter.link(), p.solved() ? 1 : 0, 1),
           (a, b) -> new Progress(a.number(), a.chapter(), a.link(), a.solved() + b.solved(), a.assigned() + b.assigned()));
-      long seed = new Learners.Learner(student.get().getId(), student.get().getDisplayName()).seedFor(id);
       String status = p.solved() ? (p.solutionShown() ? "solved after viewing the solution" : "solved")
           : p.attempts() > 0 ? "attempted" + (p.solutionShown() ? ", solution viewed" : "") : "to do";
-      exercises.add(new Assigned(id, checker.variant(e, seed).title().tex(), status));
+      exercises.add(new Assigned(id, checker.variant(e, learner.seedFor(id)).title().tex(), status));
     }
-    Map<String, String> titles = new LinkedHashMap<>(); // each exercise's title as this student's variant has it
-    Learners.Learner learner = new Learners.Learner(student.get().getId(), student.get().getDisplayName());
-    attempts.stream().map(Attempt::getExerciseId).distinct().forEach(id -> bank.find(id)
-        .ifPresent(e -> titles.put(id, checker.variant(e, learner.seedFor(id)).title().plain())));
+    Classroom classroom = student.get().getClassroom();
     model.addAttribute("student", student.get());
-    model.addAttribute("attempts", attempts.stream().map(AttemptView::of).toList());
-    model.addAttribute("titles", titles);
+    model.addAttribute("deadline", classroom.getDeadline() == null ? null
+        : Words.time(classroom.getDeadline(), classroom.getZone()) + " (" + classroom.getZone().getId() + ")");
+    model.addAttribute("attempts", attempts.stream().map(a -> new HistoryRow(Words.time(a.getCreatedAt(),
+        classroom.getZone()), a.getExerciseId(), variantTitle(a.getExerciseId(), learner), a.getAnswer(), a.getVerdict(),
+        String.join(", ", Words.diagnoses(a.getDiagnosisCodes())), classroom.isLate(a.getCreatedAt()),
+        a.isSolutionViewed())).toList());
     model.addAttribute("progress", progress.values());
     model.addAttribute("assigned", exercises);
     return VIEW;
+  }
+
+  /** An exercise's title as this student's variant has it (the bank's title for an exercise since removed). */
+  private String variantTitle(String exerciseId, Learners.Learner learner) {
+    return bank.find(exerciseId).map(e -> checker.variant(e, learner.seedFor(exerciseId)).title().plain())
+        .orElseGet(() -> classrooms.title(exerciseId));
   }
 
   @GetMapping("/api/me/attempts")
@@ -123,7 +125,7 @@ class StudentController {
   List<AttemptView> myAttempts(HttpServletRequest request) {
     Student student = current(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
         "join a class first: your attempts are kept once you have"));
-    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+    return classrooms.attemptsOf(student).stream().map(a -> AttemptView.of(a, classrooms)).toList();
   }
 
   /** A student's attempts: for that student, or for the teacher of their class; 403 for anyone else. */
@@ -138,6 +140,6 @@ class StudentController {
     if (!self && !teacher) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "these attempts are not yours");
     }
-    return classrooms.attemptsOf(student).stream().map(AttemptView::of).toList();
+    return classrooms.attemptsOf(student).stream().map(a -> AttemptView.of(a, classrooms)).toList();
   }
 }

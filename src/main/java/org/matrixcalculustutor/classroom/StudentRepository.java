@@ -1,12 +1,20 @@
 package org.matrixcalculustutor.classroom;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface StudentRepository extends JpaRepository<Student, Long> {
 
-  Optional<Student> findByTokenHash(String tokenHash);
-
   List<Student> findByClassroomOrderByDisplayNameAsc(Classroom classroom);
+
+  List<Student> findByClassroomAndStudentNumber(Classroom classroom, String studentNumber);
+
+  long countByClassroom(Classroom classroom);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from Student s where s.classroom = :classroom")
+  int deleteByClassroom(@Param("classroom") Classroom classroom);
 }

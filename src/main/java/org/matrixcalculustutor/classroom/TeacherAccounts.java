@@ -16,10 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Teachers sign in with a password stored as a BCrypt hash. The first account comes from
  * tutor.teacher.username and tutor.teacher.password (TUTOR_TEACHER_PASSWORD); setting the password
- * again at start changes it. Without one, a random password is made once and logged.
+ * again at start changes it. Without one, a random password is made once and logged. A password
+ * shorter than {@value #MIN_PASSWORD_LENGTH} characters stops the start with a message saying why.
  */
 @Component
 class TeacherAccounts implements UserDetailsService, ApplicationRunner {
+
+  /** Characters (code points) a teacher's password has at least. */
+  static final int MIN_PASSWORD_LENGTH = 10;
 
   private static final Logger log = LoggerFactory.getLogger(TeacherAccounts.class);
 
@@ -35,6 +39,10 @@ class TeacherAccounts implements UserDetailsService, ApplicationRunner {
     this.encoder = encoder;
     this.username = username;
     this.password = password;
+    int length = password.codePointCount(0, password.length());
+    if (!password.isEmpty() && length < MIN_PASSWORD_LENGTH) {
+      throw new PasswordTooShortException(length, MIN_PASSWORD_LENGTH);
+    }
   }
 
   @Override

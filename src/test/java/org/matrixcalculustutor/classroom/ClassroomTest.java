@@ -7,12 +7,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.matrixcalculustutor.exercises.ExerciseBank;
@@ -190,13 +192,15 @@ class ClassroomTest {
       attempt(ada, "trace-axb", "(" + rightAnswer(ada, "trace-axb") + ")'");
       String csv = mvc.perform(get("/teacher/classes/" + classroom.getId() + "/gradebook.csv")
               .with(user("teacher").roles("TEACHER")))
-          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-      assertThat(csv.split("\r\n")).contains("student,student_number,exercise,solved,attempts,first_solved_at")
-          .anyMatch(line -> line.startsWith("Ada,,quadratic-form,yes,2,"))
-          .anyMatch(line -> line.equals("Ada,,trace-axb,no,1,"));
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      // one row per student, a column per exercise (it used to be one row per student and exercise)
+      assertThat(csv.split("\r\n")).hasSize(2)
+          .anyMatch(line -> line.endsWith("The quadratic form x'Ax,The trace tr(AXB)"))
+          .anyMatch(line -> line.startsWith("Ada,,1,3,") && line.endsWith(",solved,not yet"));
       String diagnoses = mvc.perform(get("/teacher/classes/" + classroom.getId() + "/diagnoses.csv")
-              .with(user("teacher").roles("TEACHER"))).andReturn().getResponse().getContentAsString();
-      assertThat(diagnoses).contains("quadratic-form,FACTOR,1").contains("trace-axb,LAYOUT,1");
+              .with(user("teacher").roles("TEACHER"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(diagnoses).contains("The quadratic form x'Ax,quadratic-form,off by a constant factor,1")
+          .contains("The trace tr(AXB),trace-axb,other layout (transposed),1");
     }
 
     @Test
@@ -207,17 +211,21 @@ class ClassroomTest {
     }
 
     @Test
-    void reentryLink_bringsAStudentBackOnANewDevice() throws Exception {
+    void reentryLink_bringsAStudentBackOnANewDeviceAndKeepsTheOldOneSignedIn() throws Exception {
       Classroom classroom = newClass();
       Cookie ada = join(classroom, "Ada");
       long adaId = classrooms.byToken(ada.getValue()).orElseThrow().getId();
       MvcResult issued = mvc.perform(post("/teacher/students/" + adaId + "/reentry").with(csrf())
           .with(user("teacher").roles("TEACHER"))).andReturn();
       String path = (String) issued.getFlashMap().get("reentryPath");
-      Cookie fresh = mvc.perform(get(path)).andExpect(redirectedUrl("/me")).andReturn().getResponse()
+      // opening the link only asks; the button posts
+      mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("Continue as Ada")))
+          .andExpect(cookie().doesNotExist(StudentCookie.NAME));
+      Cookie fresh = mvc.perform(post(path).with(csrf())).andExpect(redirectedUrl("/me")).andReturn().getResponse()
           .getCookie(StudentCookie.NAME);
       mvc.perform(get("/me").cookie(fresh)).andExpect(content().string(containsString("Ada")));
-      mvc.perform(get("/api/me/attempts").cookie(ada)).andExpect(status().isUnauthorized());
+      // a new link signs none of the student's other browsers out (it used to replace the old cookie)
+      mvc.perform(get("/api/me/attempts").cookie(ada)).andExpect(status().isOk());
     }
   }
 

@@ -16,10 +16,13 @@ abstract class PersistenceContract {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  org.matrixcalculustutor.web.RateLimiter rateLimiter;
+
   @Test
   void migrations_createTheClassroomAndSessionTables() {
     for (String table : List.of("teacher", "classroom", "classroom_exercise", "student", "attempt",
-        "spring_session", "spring_session_attributes")) {
+        "spring_session", "spring_session_attributes", "student_token", "reentry_link", "rate_limit")) {
       assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isNotNegative();
     }
   }
@@ -54,7 +57,7 @@ abstract class PersistenceContract {
   @Test
   void solutionRulesViewsAndShapeSlips_areStoredAndReadBack() {
     Classroom classroom = classrooms.createClass("teacher", "Solutions " + System.nanoTime(), List.of("trace-axb"),
-        new org.matrixcalculustutor.exercises.SolutionRule(
+        null, null, new org.matrixcalculustutor.exercises.SolutionRule(
             org.matrixcalculustutor.exercises.SolutionRule.When.AFTER_WRONG_ATTEMPTS, 5));
     ClassroomService.Joined cy = classrooms.join(classroom.getJoinCode(), "Cy", null).orElseThrow();
     long id = cy.student().getId();
@@ -77,10 +80,44 @@ abstract class PersistenceContract {
   }
 
   @Test
+  void namesWithNulBidiAndZeroWidthCharacters_areStoredClean() {
+    Classroom classroom = classrooms.createClass("teacher", "Clean\u0000 names " + System.nanoTime(), List.of("trace"));
+    ClassroomService.Joined joined = classrooms.join(classroom.getJoinCode(), "\u202EA\u0000d\u200Ba\u202C",
+        "7\u00007").orElseThrow();
+    Student stored = classrooms.byToken(joined.token()).orElseThrow();
+    assertThat(stored.getDisplayName()).isEqualTo("Ada");
+    assertThat(stored.getStudentNumber()).isEqualTo("77");
+    assertThat(classroom.getName()).startsWith("Clean names");
+  }
+
+  @Test
+  void rateLimitCounts_liveInTheDatabaseAndLoseNoConcurrentHit() throws Exception {
+    String address = "203.0.113." + (System.nanoTime() % 200);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> hits = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        hits.add(pool.submit(() -> rateLimiter.wrongCode(address)));
+      }
+      for (java.util.concurrent.Future<?> hit : hits) {
+        hit.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(jdbc.queryForObject("select sum(hits) from rate_limit where bucket = ?", Long.class,
+        "wrong-codes:" + address)).isEqualTo(200);
+  }
+
+  @Test
   void tokens_areStoredOnlyAsHashes() {
     Classroom classroom = classrooms.createClass("teacher", "Hashes " + System.nanoTime(), List.of("trace"));
     ClassroomService.Joined bo = classrooms.join(classroom.getJoinCode(), "Bo", null).orElseThrow();
-    Long plain = jdbc.queryForObject("select count(*) from student where token_hash = ?", Long.class, bo.token());
+    // each browser's token lives in student_token (a student may use several browsers)
+    Long plain = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class, bo.token());
     assertThat(plain).isZero();
+    Long hashed = jdbc.queryForObject("select count(*) from student_token where token_hash = ?", Long.class,
+        Tokens.hash(bo.token()));
+    assertThat(hashed).isOne();
   }
 }

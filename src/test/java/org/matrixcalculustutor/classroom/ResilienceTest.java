@@ -4,7 +4,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -77,8 +80,15 @@ class ResilienceTest {
         .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":\"x\"}"));
   }
 
+  /**
+   * Limits that fit a school: a class joins from one address; a guesser of codes and of the
+   * teacher's password is stopped. Each test uses its own addresses (documentation ranges), so
+   * their counts do not meet.
+   */
   @Nested
-  @SpringBootTest(properties = {"tutor.rate-limit.attempts-per-student=3", "tutor.rate-limit.joins-per-address=4"})
+  @SpringBootTest(properties = {"tutor.rate-limit.attempts-per-student=3", "tutor.rate-limit.wrong-codes-per-address=4",
+      "tutor.rate-limit.joins-per-class=300", "tutor.rate-limit.sign-in-failures-per-account=5",
+      "tutor.rate-limit.sign-in-failures-per-address=3"})
   @AutoConfigureMockMvc
   class RateLimits {
 
@@ -97,17 +107,73 @@ class ResilienceTest {
       }
       attempt(mvc, ada).andExpect(status().isTooManyRequests())
           .andExpect(jsonPath("$.error").value(containsString("wait a minute")));
+      // the limit is the student's own: a classmate at the same address answers on
+      Cookie bo = join(mvc, classroom.getJoinCode(), "Bo");
+      attempt(mvc, bo).andExpect(status().isOk());
     }
 
     @Test
-    void joinCodeGuessing_isLimitedPerAddress() throws Exception {
-      // a guesser at its own (documentation) address, so other tests' joins do not count
-      for (int i = 0; i < 4; i++) {
-        mvc.perform(post("/join").with(csrf()).with(from("192.0.2.7")).param("code", "GUESS" + i).param("name", "Eve"))
-            .andExpect(status().isOk());
+    void threeHundredStudentsFromOneAddress_allJoinWithinAMinute() throws Exception {
+      Classroom classroom = classrooms.createClass("teacher", "A whole school year", List.of("trace"));
+      for (int i = 1; i <= 300; i++) {
+        mvc.perform(post("/join").with(csrf()).with(from("198.51.100.10")).param("code", classroom.getJoinCode())
+            .param("name", "Student " + i)).andExpect(status().is3xxRedirection());
       }
-      mvc.perform(post("/join").with(csrf()).with(from("192.0.2.7")).param("code", "GUESS9").param("name", "Eve"))
-          .andExpect(status().isTooManyRequests());
+      assertThat(classrooms.students(classroom)).hasSize(300);
+      // the class's own limit (300 here) still holds against a flood of joins into one class
+      mvc.perform(post("/join").with(csrf()).with(from("203.0.113.99")).param("code", classroom.getJoinCode())
+              .param("name", "One too many"))
+          .andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("joining this class")));
+    }
+
+    @Test
+    void aGuessingClient_isStoppedEvenWhenAGuessWouldBeRight() throws Exception {
+      Classroom classroom = classrooms.createClass("teacher", "Guarded", List.of("trace"));
+      for (int i = 0; i < 4; i++) {
+        mvc.perform(post("/join").with(csrf()).with(from("192.0.2.7")).param("code", "GUESS2345" + i).param("name", "Eve"))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("No class has the code")));
+      }
+      mvc.perform(post("/join").with(csrf()).with(from("192.0.2.7")).param("code", "GUESS23459").param("name", "Eve"))
+          .andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("Too many wrong class codes")));
+      mvc.perform(post("/join").with(csrf()).with(from("192.0.2.7")).param("code", classroom.getJoinCode())
+              .param("name", "Eve"))
+          .andExpect(status().isTooManyRequests()).andExpect(cookie().doesNotExist(StudentCookie.NAME));
+      mvc.perform(get("/join/again/some-guess").with(from("192.0.2.7"))).andExpect(status().isTooManyRequests());
+      // everyone else, at other addresses, joins as before
+      mvc.perform(post("/join").with(csrf()).with(from("192.0.2.8")).param("code", classroom.getJoinCode())
+          .param("name", "Ada")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void guessedReentryLinks_countAsWrongCodes() throws Exception {
+      for (int i = 0; i < 4; i++) {
+        mvc.perform(get("/join/again/guess-" + i).with(from("192.0.2.20"))).andExpect(status().isNotFound());
+      }
+      mvc.perform(get("/join/again/guess-5").with(from("192.0.2.20"))).andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void teacherSignIn_isThrottledPerAddressWithAClearMessage() throws Exception {
+      for (int i = 0; i < 3; i++) {
+        mvc.perform(post("/login").with(csrf()).with(from("192.0.2.30")).param("username", "teacher")
+            .param("password", "guess-number-" + i)).andExpect(redirectedUrl("/login?error"));
+      }
+      // even the right password is not tried from there for a minute
+      mvc.perform(post("/login").with(csrf()).with(from("192.0.2.30")).param("username", "teacher")
+          .param("password", "test-password")).andExpect(redirectedUrl("/login?throttled"));
+      mvc.perform(get("/login").param("throttled", "")).andExpect(content().string(containsString("Too many failed sign-ins")));
+      mvc.perform(post("/login").with(csrf()).with(from("192.0.2.31")).param("username", "teacher")
+          .param("password", "test-password")).andExpect(redirectedUrl("/teacher"));
+    }
+
+    @Test
+    void teacherSignIn_isThrottledPerAccountAcrossAddresses() throws Exception {
+      for (int i = 0; i < 5; i++) {
+        mvc.perform(post("/login").with(csrf()).with(from("198.18.0." + i)).param("username", "Principal")
+            .param("password", "guess-number-" + i)).andExpect(redirectedUrl("/login?error"));
+      }
+      mvc.perform(post("/login").with(csrf()).with(from("198.18.0.99")).param("username", "principal")
+          .param("password", "anything-at-all")).andExpect(redirectedUrl("/login?throttled"));
     }
   }
 

@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances on one PostgreSQL, as behind a load balancer: a student who joined on one
- * continues on the other, and a teacher's session follows them too (sessions live in the database).
+ * continues on the other, a teacher's session follows them too (sessions live in the database),
+ * and so do rate limits: wrong codes sent to one instance stop the guesser on the other.
  */
 @EnabledIfEnvironmentVariable(named = "TUTOR_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class ScaleOutTest {
@@ -38,7 +39,8 @@ class ScaleOutTest {
         "--spring.datasource.url=" + System.getenv("TUTOR_TEST_POSTGRES_URL"),
         "--spring.datasource.username=" + env("TUTOR_TEST_POSTGRES_USER", "tutor"),
         "--spring.datasource.password=" + env("TUTOR_TEST_POSTGRES_PASSWORD", "tutor"),
-        "--tutor.teacher.password=test-password", "--logging.level.root=WARN");
+        "--tutor.teacher.password=test-password", "--tutor.rate-limit.wrong-codes-per-address=6",
+        "--logging.level.root=WARN");
   }
 
   private static String env(String name, String fallback) {
@@ -113,5 +115,23 @@ class ScaleOutTest {
     HttpResponse<String> onSecond = get(browser, base(second) + "/teacher");
     assertThat(onSecond.statusCode()).isEqualTo(200);
     assertThat(onSecond.body()).contains("My classes");
+  }
+
+  @Test
+  void wrongCodesSentToOneInstance_stopTheGuesserOnTheOther() throws Exception {
+    Classroom classroom = first.getBean(ClassroomService.class)
+        .createClass("teacher", "Guarded " + System.nanoTime(), List.of("trace"));
+    HttpClient guesser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    String token = encode(csrf(get(guesser, base(first) + "/join").body()));
+    for (int i = 0; i < 6; i++) {
+      ConfigurableApplicationContext instance = i % 2 == 0 ? first : second;
+      assertThat(post(guesser, base(instance) + "/join", "_csrf=" + token + "&code=WRONG2345" + i + "&name=Eve")
+          .body()).contains("No class has the code");
+    }
+    HttpResponse<String> stopped = post(guesser, base(second) + "/join", "_csrf=" + token + "&code="
+        + classroom.getJoinCode() + "&name=Eve");
+    assertThat(stopped.statusCode()).isEqualTo(429);
+    assertThat(stopped.body()).contains("Too many wrong class codes");
   }
 }

@@ -44,7 +44,7 @@ class SolutionsAndSlipsTest {
   ExerciseBank bank;
 
   private Classroom newClass(SolutionRule rule, String... exercises) {
-    return classrooms.createClass("teacher", "Solutions " + System.nanoTime(), List.of(exercises), rule);
+    return classrooms.createClass("teacher", "Solutions " + System.nanoTime(), List.of(exercises), null, null, rule);
   }
 
   private Cookie join(Classroom classroom, String name) throws Exception {

@@ -47,7 +47,7 @@ class SolutionsBrowserTest {
   @Test
   void aRevealedSolution_appearsInTheGradebook(Browser browser) {
     WebDriver driver = browser.driver();
-    Classroom classroom = classrooms.createClass("teacher", "Solutions in a browser", List.of("trace"),
+    Classroom classroom = classrooms.createClass("teacher", "Solutions in a browser", List.of("trace"), null, null,
         new SolutionRule(SolutionRule.When.AFTER_WRONG_ATTEMPTS, 1));
 
     browser.open(url("/join"));

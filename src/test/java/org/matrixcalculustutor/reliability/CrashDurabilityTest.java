@@ -56,7 +56,7 @@ class CrashDurabilityTest {
     List<String> arguments = new ArrayList<>(List.of(database));
     // the load, not the limits, is under test
     arguments.add("--tutor.rate-limit.attempts-per-student=100000");
-    arguments.add("--tutor.rate-limit.joins-per-address=100000");
+    arguments.add("--tutor.rate-limit.joins-per-class=100000");
     Files.createDirectories(Path.of("target", "reliability"));
     Path log = Files.createTempFile(Path.of("target", "reliability"), "crash-", ".log"); // kept for a failure
     ChildApp app = new ChildApp(log, arguments.toArray(String[]::new)).start();

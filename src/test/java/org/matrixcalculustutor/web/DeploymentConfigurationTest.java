@@ -79,4 +79,15 @@ class DeploymentConfigurationTest {
     assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
     assertThat((List<String>) app().get("ports")).contains("8080:8080");
   }
+
+  @Test
+  void compose_waitsForTheGracefulShutdownBeforeKilling() throws IOException {
+    String phase = properties("/application.properties").getProperty("spring.lifecycle.timeout-per-shutdown-phase");
+    Matcher appSeconds = Pattern.compile("(\\d+)s").matcher(phase);
+    Matcher composeSeconds = Pattern.compile("(\\d+)s").matcher(String.valueOf(app().get("stop_grace_period")));
+    assertThat(appSeconds.matches()).isTrue();
+    assertThat(composeSeconds.matches()).isTrue();
+    assertThat(Integer.parseInt(composeSeconds.group(1))).isGreaterThan(Integer.parseInt(appSeconds.group(1)));
+    assertThat(read("Dockerfile")).contains("STOPSIGNAL SIGTERM");
+  }
 }

@@ -187,6 +187,43 @@ class EndpointFuzzTest {
           + "/gradebook.csv")));
       sent.add(new Sent("re-entry form", teacher.submit("/teacher", "/teacher/students/"
           + Visitor.encode(randomId(random)) + "/reentry", Map.of())));
+      // the language beyond the six kinds, the exercise page's hint and solution buttons, the syntax help
+      sent.add(new Sent("hessian " + f, who.postJson("/api/derivative", "{\"expression\":" + quoted(f)
+          + ",\"variable\":\"x\",\"order\":" + value(random) + "}")));
+      sent.add(new Sent("check of order", who.postJson("/api/check", object(random, "expression", "variable",
+          "declarations", "layout", "order", "answer"))));
+      sent.add(new Sent("hint or solution", who.submit("/exercises/trace", "/exercises/" + Visitor.encode(exercise),
+          Map.of("answer", f, "action", List.of("hint", "solution", "check", randomText(random)).get(random.nextInt(4)),
+              "seed", randomId(random), "hints", randomId(random)))));
+      sent.add(new Sent("syntax help", who.get("/syntax" + query(Map.of("q", f)))));
+      sent.add(new Sent("exercise list", who.get("/exercises")));
+      sent.add(new Sent("my page", who.get("/me")));
+      sent.add(new Sent("join link", who.get("/join" + query(Map.of("code", randomText(random))))));
+      sent.add(new Sent("re-entry use", who.submit("/join", "/join/again/" + Visitor.encode(randomText(random)),
+          Map.of())));
+      // the teacher's pages and forms, at random ids and with random fields
+      String classId = randomId(random);
+      String studentId = randomId(random);
+      for (String page : List.of("/teacher/classes/%s/join", "/teacher/classes/%s/join-qr.svg",
+          "/teacher/classes/%s/edit", "/teacher/classes/%s/close", "/teacher/classes/%s/delete",
+          "/teacher/classes/%s/attempts.csv", "/teacher/classes/%s/diagnoses.csv")) {
+        sent.add(new Sent("teacher page " + page, teacher.get(String.format(page, Visitor.encode(classId)))));
+      }
+      sent.add(new Sent("class's exercise page", teacher.get("/teacher/classes/" + Visitor.encode(classId)
+          + "/exercises/" + Visitor.encode(exercise))));
+      for (String page : List.of("/teacher/students/%s", "/teacher/students/%s/sign-out", "/teacher/students/%s/remove")) {
+        sent.add(new Sent("student page " + page, teacher.get(String.format(page, Visitor.encode(studentId)))));
+      }
+      sent.add(new Sent("class edit form", teacher.submit("/teacher", "/teacher/classes/" + Visitor.encode(classId)
+          + "/edit", Map.of("name", randomText(random), "exercise", randomId(random), "zone", randomText(random),
+          "deadline", randomText(random)))));
+      sent.add(new Sent("solution rule form", teacher.submit("/teacher", "/teacher/classes/"
+          + Visitor.encode(classId) + "/solutions", Map.of("solutions", randomText(random), "wrongAttempts",
+          randomId(random)))));
+      sent.add(new Sent("rename form", teacher.submit("/teacher", "/teacher/students/" + Visitor.encode(studentId)
+          + "/rename", Map.of("name", randomText(random), "number", randomText(random)))));
+      sent.add(new Sent("merge form", teacher.submit("/teacher", "/teacher/students/" + Visitor.encode(studentId)
+          + "/merge", Map.of("other", randomId(random), "confirm", randomText(random)))));
       sent.add(new Sent("sign-in form", new Visitor(base()).submit("/login", "/login", Map.of("username",
           randomText(random), "password", randomText(random)))));
     }

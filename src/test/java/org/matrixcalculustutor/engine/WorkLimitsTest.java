@@ -2,6 +2,7 @@ package org.matrixcalculustutor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,10 @@ class WorkLimitsTest {
   @Test
   void workPastItsDeadline_endsTheWholeRequest() {
     String f = "tr(" + "(X + X')*".repeat(30) + "X)";
-    assertThatThrownBy(() -> Deadline.run(Duration.ofMillis(1),
-        () -> new Grader(engine).grade(engine.derive(f, "X", "X: matrix n x n", Layout.DENOMINATOR), "X", 1L)))
-        .isInstanceOf(Deadline.Exceeded.class).hasMessageContaining("more than 0.001 s");
+    Throwable thrown = catchThrowable(() -> Deadline.run(Duration.ofMillis(1),
+        () -> new Grader(engine).grade(engine.derive(f, "X", "X: matrix n x n", Layout.DENOMINATOR), "X", 1L)));
+    assertThat(thrown).isInstanceOf(Deadline.Exceeded.class);
+    // on a loaded machine the wall-clock cap can pass first: then the message blames the load, not the input
+    assertThat(thrown).hasMessageContaining(((Deadline.Exceeded) thrown).busy() ? "very busy" : "more than 0.001 s");
   }
 }

@@ -68,13 +68,26 @@ class RequestBodyFilter extends OncePerRequestFilter {
     } catch (TooLarge e) {
       refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, tooLarge(limit));
       return;
-    } catch (TooSlow | SocketTimeoutException e) {
+    } catch (IOException e) {
+      if (!(e instanceof TooSlow || timedOut(e))) {
+        throw e;
+      }
       response.setHeader("Connection", "close");
       refuse(request, response, HttpServletResponse.SC_REQUEST_TIMEOUT, "the request body came too slowly: it "
           + "must arrive within " + timeout.toSeconds() + " s");
       return;
     }
     chain.doFilter(new BufferedRequest(request, body), response);
+  }
+
+  /** The server's own read timeout, which the container wraps as an aborted client. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] read(InputStream in) throws IOException {

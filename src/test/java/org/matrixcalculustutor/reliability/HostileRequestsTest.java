@@ -196,6 +196,21 @@ class HostileRequestsTest {
     }
   }
 
+  @Test
+  void aBodyThatStopsComing_isAnswered408WhenTheServersReadTimesOut() throws Exception {
+    // one byte, then silence: the read blocks until the connection's own timeout (5 s), which the
+    // container reports as an aborted client; it is still the visitor's slowness, so 408, not 400
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(firstLine(socket.getInputStream())).startsWith("HTTP/1.1 408");
+    }
+    assertStillServes();
+  }
+
   private static String firstLine(InputStream in) throws Exception {
     StringBuilder line = new StringBuilder();
     for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {

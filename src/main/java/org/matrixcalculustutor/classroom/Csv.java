@@ -40,25 +40,34 @@ final class Csv {
     ZoneId zone = classroom.getZone();
     StringBuilder out = new StringBuilder(BOM);
     row(out, List.of("Time (" + zone.getId() + ")", "Student", "Student number", "Exercise", "Exercise id",
-        "Variant", "Answer", "Verdict", "Diagnosis", "Late"));
+        "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before"));
     for (Attempt a : attempts) {
       row(out, List.of(Words.time(a.getCreatedAt(), zone), a.getStudent().getDisplayName(),
           nullToEmpty(a.getStudent().getStudentNumber()), classrooms.title(a.getExerciseId()), a.getExerciseId(),
           Long.toString(a.getSeed()), a.getAnswer(), a.getVerdict(), String.join("; ", Words.diagnoses(a.getDiagnosisCodes())),
-          classroom.isLate(a.getCreatedAt()) ? "late" : ""));
+          classroom.isLate(a.getCreatedAt()) ? "late" : "", a.isSolutionViewed() ? "yes" : ""));
     }
     return out.toString();
   }
 
-  /** One row per exercise and diagnosis: how often the class made that mistake. */
+  /** The diagnoses row of answers that were one transpose away (shape slips, not counted as attempts). */
+  static final String SHAPE_SLIP = "one transpose away (shapes did not fit; not an attempt)";
+
+  /**
+   * One row per exercise and diagnosis: how often the class made that mistake, with the shape slips
+   * as a row of their own (they are no attempts, but they are where a class goes wrong).
+   */
   static String diagnoses(Gradebook book) {
     StringBuilder out = new StringBuilder(BOM);
     row(out, List.of("Exercise", "Exercise id", "Diagnosis", "Count"));
-    for (Map.Entry<String, List<Map.Entry<String, Long>>> exercise : book.commonDiagnoses().entrySet()) {
-      String title = book.columns().stream().filter(c -> c.exerciseId().equals(exercise.getKey()))
-          .map(Gradebook.Column::title).findFirst().orElse(exercise.getKey());
-      for (Map.Entry<String, Long> diagnosis : exercise.getValue()) {
-        row(out, List.of(title, exercise.getKey(), Words.diagnosis(diagnosis.getKey()), diagnosis.getValue().toString()));
+    for (Gradebook.Column column : book.columns()) {
+      String id = column.exerciseId();
+      for (Map.Entry<String, Long> diagnosis : book.commonDiagnoses().getOrDefault(id, List.of())) {
+        row(out, List.of(column.title(), id, Words.diagnosis(diagnosis.getKey()), diagnosis.getValue().toString()));
+      }
+      long slips = book.shapeSlips().getOrDefault(id, 0L);
+      if (slips > 0) {
+        row(out, List.of(column.title(), id, SHAPE_SLIP, Long.toString(slips)));
       }
     }
     return out.toString();

@@ -298,8 +298,9 @@ class ClassManagementTest {
       attempt(emile, "trace", "I");
       List<CSVRecord> rows = read("/teacher/classes/" + classroom.getId() + "/attempts.csv");
       assertThat(header).containsExactly("Time (Europe/Paris)", "Student", "Student number", "Exercise", "Exercise id",
-          "Variant", "Answer", "Verdict", "Diagnosis", "Late");
+          "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before");
       assertThat(rows).hasSize(2);
+      assertThat(rows.get(1).get("Solution seen before")).isEmpty();
       assertThat(rows.get(0).get("Student")).isEqualTo("Émile");
       assertThat(rows.get(0).get("Exercise")).isEqualTo("The trace tr(X)");
       assertThat(rows.get(0).get("Answer")).isEqualTo("'-I");

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,12 @@ class SolutionsAndSlipsTest {
         .param("answer", answer)).andReturn().getResponse().getContentAsString();
   }
 
+  /** One of the class's CSV exports, as the teacher downloads it. */
+  private String csv(Classroom classroom, String name) throws Exception {
+    return mvc.perform(get("/teacher/classes/" + classroom.getId() + "/" + name + ".csv")
+        .with(user("teacher").roles("TEACHER"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
   private Gradebook.Cell cell(Classroom classroom, String exercise) {
     Gradebook book = classrooms.gradebook(classrooms.classOf("teacher", classroom.getId()));
     return book.rows().get(0).cells().stream().filter(c -> c.exerciseId().equals(exercise)).findFirst().orElseThrow();
@@ -101,6 +108,9 @@ class SolutionsAndSlipsTest {
       String gradebook = mvc.perform(get("/teacher/classes/" + classroom.getId()).with(user("teacher").roles("TEACHER")))
           .andReturn().getResponse().getContentAsString();
       assertThat(gradebook).contains("solved after viewing the solution");
+      assertThat(csv(classroom, "attempts")).as("the attempt log marks the attempt made after the solution")
+          .containsOnlyOnce(",yes\r\n");
+      assertThat(csv(classroom, "gradebook")).contains("solved after viewing the solution");
       assertThat(mvc.perform(get("/me").cookie(ada)).andReturn().getResponse().getContentAsString())
           .contains("solved after viewing the solution").contains("after viewing the solution");
     }
@@ -170,6 +180,8 @@ class SolutionsAndSlipsTest {
       String page = mvc.perform(get("/teacher/classes/" + classroom.getId()).with(user("teacher").roles("TEACHER")))
           .andReturn().getResponse().getContentAsString();
       assertThat(page).contains("2 answers one transpose away");
+      assertThat(csv(classroom, "diagnoses")).contains(",bilinear-vector,one transpose away (shapes did not fit; "
+          + "not an attempt),2\r\n").doesNotContain(",trace,one transpose away");
       act(di, "bilinear-vector", "check", "(u");
       assertThat(classrooms.gradebook(classrooms.classOf("teacher", classroom.getId())).shapeSlips())
           .as("a syntax error is no slip").containsEntry("bilinear-vector", 2L);

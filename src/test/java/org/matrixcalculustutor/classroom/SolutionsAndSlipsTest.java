@@ -170,7 +170,7 @@ class SolutionsAndSlipsTest {
       Cookie di = join(classroom, "Di");
       String right = rightAnswer(di, "bilinear-vector"); // A'*u with the variant's names
       String slip = right.replace("'", "");
-      assertThat(act(di, "bilinear-vector", "check", slip)).contains("could not be read").contains("did you mean");
+      assertThat(act(di, "bilinear-vector", "check", slip)).contains("The shapes do not fit").contains("did you mean");
       mvc.perform(post("/api/exercises/bilinear-vector/attempts").cookie(di).contentType(MediaType.APPLICATION_JSON)
               .content("{\"answer\":\"" + slip + "\"}"))
           .andExpect(jsonPath("$.verdict").value("invalid")).andExpect(jsonPath("$.suggestion").value(right));

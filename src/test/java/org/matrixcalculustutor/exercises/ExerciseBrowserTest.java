@@ -128,7 +128,7 @@ class ExerciseBrowserTest {
           "did you mean 2*A'*(A*x - b)?"));
       browser.driver().findElement(By.id("submit")).click();
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
-      assertThat(text(browser, "verdict")).contains("could not be read");
+      assertThat(text(browser, "verdict")).isEqualTo("The shapes do not fit");
       assertThat(text(browser, "invalid-message")).contains("A is m x n and A*x - b has length m")
           .contains("did you mean 2*A'*(A*x - b)?").contains("does not count as an attempt");
     }

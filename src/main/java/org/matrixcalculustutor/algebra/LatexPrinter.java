@@ -207,6 +207,13 @@ public final class LatexPrinter implements Expr.Visitor<String> {
         denominator.append(p.base().accept(this));
         continue;
       }
+      long[] pq = numerator.length() == 0 && factor instanceof Expr.Number c ? TextPrinter.fraction(c.value()) : null;
+      if (pq != null) { // a coefficient 2/5 as a fraction, not 0.4
+        numerator.append(pq[0] < 0 ? "-" : "").append("\\frac{").append(Math.abs(pq[0])).append("}{").append(pq[1])
+            .append("}");
+        previous = factor;
+        continue;
+      }
       if (numerator.length() > 0) {
         boolean numbers = factor instanceof Expr.Number n && n.value() != Math.PI; // 2 \pi r, but 2 \cdot 3
         numerator.append(numbers ? " \\cdot " : " ");

@@ -15,6 +15,8 @@ final class PowerRules {
       "x^0 = 1, X^0 = I", PowerRules::zerothPower);
   static final Rule<Expr.Power> POWER_OF_POWER = Rule.of("powerOfPower", Expr.Power.class,
       "(s^a)^b = s^(ab) for a scalar s and a whole b", PowerRules::powerOfPower);
+  static final Rule<Expr.Power> NUMBER_OUT = Rule.of("numberOutOfPower", Expr.Power.class,
+      "(2u)^k = 2^k u^k for a scalar u", PowerRules::numberOut);
   static final Rule<Expr.ScalarPower> CONSTANT_EXPONENT = Rule.of("constantExponent", Expr.ScalarPower.class,
       "u^(2 - 1) = u^1", PowerRules::constantExponent);
   static final Rule<Expr.ElementPower> FIRST_ELEMENT_POWER = Rule.of("firstElementPower", Expr.ElementPower.class,
@@ -50,6 +52,20 @@ final class PowerRules {
       return new Expr.Power(inner.base(), inner.exponent() * p.exponent());
     }
     return p;
+  }
+
+  /** (2 x'x)^-1 = 1/2 (x'x)^-1, so that the 2 can cancel against other coefficients. */
+  static Expr numberOut(Expr.Power p, Rewriting run) {
+    if (!(p.base() instanceof Expr.Product b) || !(b.factors().get(0) instanceof Expr.Number c)
+        || !run.shapes().isScalar(p.base()) || p.exponent() != Math.rint(p.exponent()) || c.value() == 0) {
+      return p;
+    }
+    double k = Math.pow(c.value(), p.exponent());
+    if (!Double.isFinite(k) || k == 0) {
+      return p;
+    }
+    Expr rest = Exprs.product(b.factors().subList(1, b.factors().size()));
+    return Exprs.product(Exprs.number(k), new Expr.Power(rest, p.exponent()));
   }
 
   static Expr constantExponent(Expr.ScalarPower p, Rewriting run) {

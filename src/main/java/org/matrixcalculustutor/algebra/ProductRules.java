@@ -14,12 +14,18 @@ final class ProductRules {
       "a (b c) = a b c", ProductRules::flatten);
   static final Rule<Expr.Product> FOLD_NUMBERS = Rule.of("foldNumbersInProduct", Expr.Product.class,
       "2 * 3 x = 6 x, 1 x = x, 0 x = 0", ProductRules::foldNumbers);
+  static final Rule<Expr.Product> NUMBERS_OUT = Rule.of("numbersOutOfFactors", Expr.Product.class,
+      "a (c u) v = c a u v for a number c", ProductRules::numbersOut);
   static final Rule<Expr.Product> SCALARS_FIRST = Rule.of("scalarsFirst", Expr.Product.class,
       "A s B = s A B for a scalar s", ProductRules::scalarsFirst);
   static final Rule<Expr.Product> COMBINE_SCALAR_POWERS = Rule.of("combineScalarPowers", Expr.Product.class,
       "s s^-1 = 1, s s = s^2", ProductRules::combineScalarPowers);
   static final Rule<Expr.Product> COMBINE_SYMBOLIC_POWERS = Rule.of("combineSymbolicPowers", Expr.Product.class,
       "u^a u^b = u^(a+b)", ProductRules::combineSymbolicPowers);
+  static final Rule<Expr.Product> COMBINE_MATRIX_POWERS = Rule.of("combineMatrixPowers", Expr.Product.class,
+      "X^a X^b = X^(a+b), X^-1 X^-1 = X^-2", ProductRules::combineMatrixPowers);
+  static final Rule<Expr.Product> REPEATED_BLOCKS = Rule.of("repeatedBlocksArePowers", Expr.Product.class,
+      "A B A B = (A B)^2", ProductRules::repeatedBlocks);
   static final Rule<Expr.Product> REMOVE_IDENTITY = Rule.of("removeIdentity", Expr.Product.class,
       "A I = A", ProductRules::removeIdentity);
   static final Rule<Expr.Product> CANCEL_INVERSES = Rule.of("cancelInverses", Expr.Product.class,
@@ -73,6 +79,26 @@ final class ProductRules {
       rest.add(0, Exprs.number(coefficient));
     }
     return Exprs.product(rest);
+  }
+
+  /**
+   * 4*(-(u*v))*x = -4*(u*v)*x: the number of a factor that stays a group of its own (a scalar
+   * made of non-scalars) joins the product's coefficient, where it can fold and cancel.
+   */
+  static Expr numbersOut(Expr.Product p, Rewriting run) {
+    if (!(p.factors().get(0) instanceof Expr.Number)) {
+      return p; // (2*x'*x)*B stays: only a coefficient to fold with draws the number out
+    }
+    for (int i = 0; i < p.factors().size(); i++) {
+      if (p.factors().get(i) instanceof Expr.Product inner && inner.factors().get(0) instanceof Expr.Number c
+          && inner.factors().size() > 1) {
+        List<Expr> factors = new ArrayList<>(p.factors());
+        factors.set(i, Exprs.product(inner.factors().subList(1, inner.factors().size())));
+        factors.add(0, c);
+        return new Expr.Product(factors);
+      }
+    }
+    return p;
   }
 
   /**
@@ -314,5 +340,125 @@ final class ProductRules {
     if (size > Limits.MAX_EXPRESSION_SIZE) {
       throw nodes.tooLarge("the expanded form");
     }
+  }
+
+  /** A factor read as a power of a base: X^3 is (X, 3), inv(X^2) is (X, -2), inv(X^2)' is (X', -2). */
+  private record MatrixPower(Expr base, int exponent) {
+
+    static MatrixPower of(Expr f) {
+      if (f instanceof Expr.Transpose t) {
+        MatrixPower inner = of(t.argument());
+        return inner.exponent() == 1 ? new MatrixPower(f, 1) : new MatrixPower(new Expr.Transpose(inner.base()),
+            inner.exponent());
+      }
+      if (f instanceof Expr.Inverse inv) {
+        MatrixPower inner = of(inv.argument());
+        return new MatrixPower(inner.base(), -inner.exponent());
+      }
+      if (f instanceof Expr.Power p && p.exponent() == Math.rint(p.exponent()) && Math.abs(p.exponent()) <= 1_000) {
+        return new MatrixPower(p.base(), (int) p.exponent());
+      }
+      return new MatrixPower(f, 1);
+    }
+
+    /** Written as the simplifier writes powers: X^3, (X')^3, inv(X^3), inv(X^3)'. */
+    Expr expr() {
+      if (exponent == 1) {
+        return base;
+      }
+      if (exponent > 0) {
+        return new Expr.Power(base, exponent);
+      }
+      if (base instanceof Expr.Transpose t) {
+        return new Expr.Transpose(new MatrixPower(t.argument(), exponent).expr());
+      }
+      return new Expr.Inverse(exponent == -1 ? base : new Expr.Power(base, -exponent));
+    }
+  }
+
+  /**
+   * X^a X^b = X^(a+b) for neighbouring powers of one square matrix, inverses counted as negative
+   * powers: inv(X) inv(X) = inv(X^2), X inv(X^2) = inv(X). Products that cancel to I are left to
+   * cancelInverses, which knows the identity's size.
+   */
+  static Expr combineMatrixPowers(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      Expr a = factors.get(i);
+      Expr b = factors.get(i + 1);
+      if (a instanceof Expr.Number || shapes.isScalar(a) || shapes.isScalar(b)) {
+        continue;
+      }
+      MatrixPower pa = MatrixPower.of(a);
+      MatrixPower pb = MatrixPower.of(b);
+      int k = pa.exponent() + pb.exponent();
+      if (pa.base().equals(pb.base()) && k != 0 && Math.abs(k) <= 1_000) {
+        List<Expr> out = new ArrayList<>(factors.subList(0, i));
+        out.add(new MatrixPower(pa.base(), k).expr());
+        out.addAll(factors.subList(i + 2, factors.size()));
+        return Exprs.product(out);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * A B A B = (A B)^2, and A B (A B)^2 = (A B)^3: a run of matrices written out again and again is
+   * a power of the run.
+   */
+  static Expr repeatedBlocks(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    int n = factors.size();
+    for (int j = 0; j + 1 < n; j++) { // (A B)^k A = A (B A)^k: the lone factor first, so like terms meet
+      if (factors.get(j) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+          && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1
+          && q.factors().get(0).equals(factors.get(j + 1)) && !shapes.isScalar(factors.get(j + 1))) {
+        List<Expr> rotated = new ArrayList<>(q.factors().subList(1, q.factors().size()));
+        rotated.add(q.factors().get(0));
+        List<Expr> out = new ArrayList<>(factors.subList(0, j));
+        out.add(q.factors().get(0));
+        out.add(new Expr.Power(new Expr.Product(rotated), pw.exponent()));
+        out.addAll(factors.subList(j + 2, n));
+        return Exprs.product(out);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (shapes.isScalar(factors.get(i))) {
+        continue;
+      }
+      for (int length = 2; i + length <= n; length++) {
+        List<Expr> block = factors.subList(i, i + length);
+        if (block.stream().anyMatch(shapes::isScalar)) {
+          break;
+        }
+        int copies = 1;
+        while (i + (copies + 1) * length <= n
+            && factors.subList(i + copies * length, i + (copies + 1) * length).equals(block)) {
+          copies++;
+        }
+        int end = i + copies * length;
+        if (end < n && factors.get(end) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+            && q.factors().equals(block) && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1) {
+          return replaced(factors, i, end + 1, new Expr.Power(q, pw.exponent() + copies));
+        }
+        if (i > 0 && factors.get(i - 1) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+            && q.factors().equals(block) && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1) {
+          return replaced(factors, i - 1, end, new Expr.Power(q, pw.exponent() + copies));
+        }
+        if (copies >= 2) {
+          return replaced(factors, i, end, new Expr.Power(new Expr.Product(List.copyOf(block)), copies));
+        }
+      }
+    }
+    return p;
+  }
+
+  private static Expr replaced(List<Expr> factors, int from, int to, Expr with) {
+    List<Expr> out = new ArrayList<>(factors.subList(0, from));
+    out.add(with);
+    out.addAll(factors.subList(to, factors.size()));
+    return Exprs.product(out);
   }
 }

@@ -27,6 +27,8 @@ final class SumRules {
       "-y + s = s - y", SumRules::positiveFirst);
   static final Rule<Expr.Sum> FACTOR_COMMON = Rule.of("factorCommon", Expr.Sum.class,
       "A x + B x = (A + B) x", SumRules::factorCommon);
+  static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
+      "y ⊙ (1 - s) - (1 - y) ⊙ s = y - s", SumRules::expandWhenShorter);
   static final Rule<Expr.Sum> SORT_TERMS = Rule.of("sortTerms", Expr.Sum.class,
       null, SumRules::sortTerms);
 
@@ -194,5 +196,40 @@ final class SumRules {
     List<Expr> sorted = new ArrayList<>(s.terms());
     sorted.sort(Comparator.comparing(Terms::rest, ExprOrder.INSTANCE).thenComparingDouble(Terms::coefficient));
     return sorted.equals(s.terms()) ? s : new Expr.Sum(sorted);
+  }
+
+  /**
+   * Multiplies out the entry-wise products of sums in the terms, (1 - y) ⊙ s = s - y ⊙ s, and keeps
+   * the result only when it is smaller once simplified: then terms cancel, as in the logistic loss's
+   * y ⊙ (1 - σ) - (1 - y) ⊙ σ = y - σ. Strictly smaller, so it cannot undo a factoring.
+   */
+  static Expr expandWhenShorter(Expr.Sum s, Rewriting run) {
+    List<Expr> terms = new ArrayList<>();
+    boolean expanded = false;
+    for (Expr t : s.terms()) {
+      double c = coefficient(t);
+      if (rest(t) instanceof Expr.Hadamard h) {
+        int at = -1;
+        for (int i = 0; i < h.factors().size() && at < 0; i++) {
+          at = h.factors().get(i) instanceof Expr.Sum ? i : -1;
+        }
+        if (at >= 0) {
+          for (Expr u : ((Expr.Sum) h.factors().get(at)).terms()) {
+            List<Expr> factors = new ArrayList<>(h.factors());
+            factors.set(at, u);
+            terms.add(withCoefficient(c, new Expr.Hadamard(factors)));
+          }
+          expanded = true;
+          continue;
+        }
+      }
+      terms.add(t);
+    }
+    if (!expanded) {
+      return s;
+    }
+    Expr candidate = run.run(Exprs.sum(terms));
+    NodeCounter counter = new NodeCounter();
+    return counter.count(candidate) < counter.count(s) ? candidate : s;
   }
 }

@@ -126,6 +126,24 @@ public final class TextPrinter implements Expr.Visitor<String> {
     return Double.toString(value).replace(".0E", "E").replace('E', 'e'); // 1e308, 1.5e-7
   }
 
+  /**
+   * A coefficient between -1 and 1 that is a fraction with a small denominator, as {p, q} (q at least
+   * 2), when p/q computes exactly this double; else null. The TeX of an answer writes it as \frac{p}{q};
+   * the text keeps the decimal the language reads back as the same number (LANGUAGE.md: .5*x is 0.5*x).
+   */
+  static long[] fraction(double value) {
+    if (!(Math.abs(value) < 1) || value == 0) { // 2/5 and -1/3; 2.5 stays a decimal
+      return null;
+    }
+    for (long q = 2; q <= 100; q++) {
+      long p = Math.round(value * q);
+      if ((double) p / q == value) {
+        return new long[] {p, q};
+      }
+    }
+    return null;
+  }
+
   @Override
   public String symbol(Expr.Symbol e) {
     return e.name();

@@ -60,6 +60,11 @@ class RulesTest {
     rule("scalarsFirst", "A*c*x", "c*A*x");
     rule("combineScalarPowers", "c*c", "c^2");
     rule("combineSymbolicPowers", "c^s*c^2", "c^(s + 2)");
+    rule("combineMatrixPowers", "inv(A)*inv(A)*x", "inv(A^2)*x");
+    rule("repeatedBlocksArePowers", "A'*B'*A'*B'*x", "(A'*B')^2*x");
+    rule("numbersOutOfFactors", "3*A*(2*(x'*y))*x", "2*3*A*(x'*y)*x");
+    rule("expandHadamardWhenShorter", "y .* (ones - x) - (ones - y) .* x", "y - x");
+    rule("numberOutOfPower", "(2*(x'*y))^-2", "0.25*(x'*y)^-2");
     rule("removeIdentity", "A*I(n)*x", "A*x");
     rule("cancelInverses", "inv(A)*A*x", "x");
     rule("cancelCommutations", "commutation(m, n)*commutation(n, m)*vec(X')", "I(m*n)*vec(X')");

@@ -42,6 +42,16 @@ public final class Children implements Expr.Visitor<Expr> {
     return false;
   }
 
+  /** Whether every direct child of e satisfies test (a leaf has none). */
+  public static boolean all(Expr e, Predicate<Expr> test) {
+    boolean[] all = {true};
+    map(e, child -> {
+      all[0] = all[0] && test.test(child);
+      return child;
+    });
+    return all[0];
+  }
+
   /** e with every node rebuilt bottom-up through f. */
   public static Expr bottomUp(Expr e, UnaryOperator<Expr> f) {
     return f.apply(map(e, child -> bottomUp(child, f)));

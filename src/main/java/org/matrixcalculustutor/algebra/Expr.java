@@ -64,7 +64,7 @@ public sealed interface Expr {
   /** a + b + ...; a difference is a sum with a negated term. */
   record Sum(List<Expr> terms) implements Expr {
     public Sum {
-      terms = List.copyOf(terms);
+      terms = ExprList.of(terms); // its hash code computed once
       if (terms.size() < 2) {
         throw new IllegalArgumentException("a sum needs two terms");
       }
@@ -81,7 +81,7 @@ public sealed interface Expr {
    */
   record Product(List<Expr> factors) implements Expr {
     public Product {
-      factors = List.copyOf(factors);
+      factors = ExprList.of(factors);
       if (factors.size() < 2) {
         throw new IllegalArgumentException("a product needs two factors");
       }
@@ -119,7 +119,7 @@ public sealed interface Expr {
   /** a .* b .* ...: the Hadamard (entrywise) product; commutative. */
   record Hadamard(List<Expr> factors) implements Expr {
     public Hadamard {
-      factors = List.copyOf(factors);
+      factors = ExprList.of(factors);
       if (factors.size() < 2) {
         throw new IllegalArgumentException("a Hadamard product needs two factors");
       }
@@ -253,7 +253,7 @@ public sealed interface Expr {
   /** [a, b; c, d]: rows of entries, each entry a scalar or a block. */
   record MatrixLiteral(List<List<Expr>> rows) implements Expr {
     public MatrixLiteral {
-      rows = rows.stream().map(List::copyOf).toList();
+      rows = rows.stream().map(row -> (List<Expr>) ExprList.of(row)).toList();
       if (rows.isEmpty() || rows.get(0).isEmpty()) {
         throw new IllegalArgumentException("a matrix literal has at least one entry");
       }

@@ -44,6 +44,29 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   }
 
   /**
+   * A line of a derivation, left = right: the left side an expression or a derivative in the
+   * course's notation (see {@link LeftSide}); a differential dM with M a key of parts is written
+   * d(parts.get(M)).
+   */
+  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts) {
+    LatexPrinter printer = parts.isEmpty() ? INSTANCE : new LatexPrinter(Map.copyOf(parts));
+    String right = after.accept(printer);
+    String x = before == null ? "" : before.accept(printer);
+    return switch (left) {
+      case EXPRESSION -> x + " = " + right;
+      case DERIVATIVE -> "\\frac{\\mathrm{d}f}{\\mathrm{d}" + x + "} = " + right;
+      case GRADIENT -> "\\nabla_{" + x + "} f = " + right;
+      case JACOBIAN -> "J = \\frac{\\partial f}{\\partial " + x + "^{\\top}} = " + right;
+      case VEC_JACOBIAN -> "J = \\frac{\\partial \\operatorname{vec} f}{\\partial \\operatorname{vec}(" + x
+          + ")^{\\top}} = " + right;
+      case LAYOUT -> "\\frac{\\partial f}{\\partial " + x + "} = " + right;
+      case SECOND_DIFFERENTIAL -> "\\mathrm{d}^2 f = " + right;
+      case QUADRATIC_FORM -> "\\mathrm{d}^2 f = " + x + "^{\\top} B\\, " + x + ", \\quad B = " + right;
+      case HESSIAN -> "H = \\tfrac{1}{2}\\left(B + B^{\\top}\\right) = " + right;
+    };
+  }
+
+  /**
    * A declaration as a statement typesets it: A \in \mathbb{R}^{p \times m}, x \in \mathbb{R}^{n},
    * \lambda \in \mathbb{R}. Its properties are words ({@link Property#words()}), not TeX.
    */
@@ -182,6 +205,13 @@ public final class LatexPrinter implements Expr.Visitor<String> {
           denominator.append(" ");
         }
         denominator.append(p.base().accept(this));
+        continue;
+      }
+      long[] pq = numerator.length() == 0 && factor instanceof Expr.Number c ? TextPrinter.fraction(c.value()) : null;
+      if (pq != null) { // a coefficient 2/5 as a fraction, not 0.4
+        numerator.append(pq[0] < 0 ? "-" : "").append("\\frac{").append(Math.abs(pq[0])).append("}{").append(pq[1])
+            .append("}");
+        previous = factor;
         continue;
       }
       if (numerator.length() > 0) {

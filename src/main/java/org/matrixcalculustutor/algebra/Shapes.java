@@ -1,18 +1,49 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Shapes of expressions built during simplification and differentiation, for symbols whose
  * declarations are complete. Cached by node identity: rebuilt trees share their unchanged nodes.
+ * A request's tree is shape-checked once (its {@link Typing} seeds the cache); a node built from
+ * nodes of known shape gets its shape from theirs, one level, without checking its parts again.
+ * Only a node that holds a constant sized by its context (I, ones) and no context to size it by is
+ * checked as a whole, with the shape checker's unification.
  */
 public final class Shapes {
 
   private final Declarations declarations;
-  private final IdentityHashMap<Expr, Shape> cache = new IdentityHashMap<>();
+  private final IdentityHashMap<Expr, Shape> cache;
+  /** Nodes whose shape was inferred without the context that sizes a constant in them: provisional. */
+  private final Set<Expr> contextual = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The size names the declarations use: any other name was invented for a context-sized constant. */
+  private final Set<String> knownSizes = new HashSet<>();
+  private final OneLevel oneLevel = new OneLevel();
 
   public Shapes(Declarations declarations) {
+    this(declarations, new IdentityHashMap<>());
+  }
+
+  private Shapes(Declarations declarations, IdentityHashMap<Expr, Shape> cache) {
     this.declarations = declarations;
+    this.cache = cache;
+    for (Declaration d : declarations.all()) {
+      addNames(d.shape().rows());
+      addNames(d.shape().cols());
+    }
+  }
+
+  /** The shapes of a checked tree, every node of it included: they are not checked again. */
+  public static Shapes of(Typing typing) {
+    return new Shapes(typing.declarations(), new IdentityHashMap<>(typing.shapes()));
+  }
+
+  private void addNames(Size size) {
+    if (size instanceof Size.Named n) {
+      knownSizes.addAll(Size.factors(n));
+    }
   }
 
   public Declarations declarations() {
@@ -21,12 +52,53 @@ public final class Shapes {
 
   public Shape of(Expr e) {
     Shape known = cache.get(e);
-    if (known == null) {
-      Typing typing = ShapeChecker.check(e, declarations);
-      cache.putAll(typing.shapes());
-      known = typing.shape();
+    if (known != null && !contextual.contains(e)) {
+      return known;
     }
-    return known;
+    Shape shape = known == null ? e.accept(oneLevel) : null;
+    if (shape != null) {
+      cache.put(e, shape);
+      return shape;
+    }
+    return checked(e);
+  }
+
+  /** The shape checker on e as a whole: its unification sizes the context-sized constants in it. */
+  private Shape checked(Expr e) {
+    Typing typing = ShapeChecker.check(e, declarations);
+    typing.shapes().forEach((node, shape) -> {
+      if (!cache.containsKey(node) || contextual.contains(node)) {
+        cache.put(node, shape);
+        if (invented(shape)) {
+          contextual.add(node);
+        } else {
+          contextual.remove(node);
+        }
+      }
+    });
+    return typing.shape();
+  }
+
+  /** Whether a shape names a size no declaration has: one inferred for a constant out of its context. */
+  private boolean invented(Shape shape) {
+    return invented(shape.rows()) || invented(shape.cols());
+  }
+
+  private boolean invented(Size size) {
+    if (size instanceof Size.Named n) {
+      for (String factor : Size.factors(n)) {
+        if (!Character.isDigit(factor.charAt(0)) && !knownSizes.contains(factor)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The shape of a child, or null when it is provisional: then the parent is checked as a whole. */
+  private Shape settled(Expr child) {
+    Shape s = of(child);
+    return contextual.contains(child) ? null : s;
   }
 
   /**
@@ -105,5 +177,239 @@ public final class Shapes {
       return n == 0 || n % 2 == 0 || isSymmetric(factors.get(n / 2));
     }
     return isScalar(e);
+  }
+
+  /**
+   * A node's shape from its children's, as the shape checker would find it for a tree whose sizes
+   * are all solved; null when a child's shape is provisional or the node is sized by its context.
+   * A product whose factors do not fit is an ExpressionException, as from the checker.
+   */
+  private final class OneLevel implements Expr.Visitor<Shape> {
+
+    private Shape same(Expr argument) {
+      return settled(argument);
+    }
+
+    private Shape scalarOf(Expr argument) {
+      return settled(argument) == null ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape symbol(Expr.Symbol e) {
+      return declarations.get(e.name()).map(Declaration::shape).orElse(null);
+    }
+
+    @Override
+    public Shape number(Expr.Number e) {
+      return Shape.SCALAR;
+    }
+
+    @Override
+    public Shape identity(Expr.Identity e) {
+      return e.size() == null ? null : new Shape(e.size(), e.size());
+    }
+
+    @Override
+    public Shape ones(Expr.Ones e) {
+      return e.size() == null ? null : Shape.vector(e.size());
+    }
+
+    @Override
+    public Shape zeros(Expr.Zeros e) {
+      return e.rows() == null || e.cols() == null ? null : new Shape(e.rows(), e.cols());
+    }
+
+    @Override
+    public Shape sum(Expr.Sum e) {
+      Shape shape = null;
+      for (Expr term : e.terms()) {
+        Shape s = settled(term);
+        if (s == null) {
+          return null;
+        }
+        if (Exprs.isNumber(term, 0)) {
+          continue;
+        }
+        if (shape == null) {
+          shape = s;
+        } else if (!shape.equals(s)) {
+          return null; // the checker says what does not fit
+        }
+      }
+      return shape == null ? Shape.SCALAR : shape;
+    }
+
+    @Override
+    public Shape product(Expr.Product e) {
+      Shape acc = null;
+      for (Expr factor : e.factors()) {
+        Shape next = settled(factor);
+        if (next == null) {
+          return null;
+        }
+        if (acc == null || acc.isScalar()) {
+          acc = next;
+        } else if (!next.isScalar()) {
+          if (!acc.cols().equals(next.rows())) {
+            return null; // the checker says what does not fit
+          }
+          acc = new Shape(acc.rows(), next.cols());
+        }
+      }
+      return acc;
+    }
+
+    @Override
+    public Shape power(Expr.Power e) {
+      Shape base = settled(e.base());
+      return base == null || !base.isScalar() && !base.isSquare() ? null : base.isScalar() ? Shape.SCALAR : base;
+    }
+
+    @Override
+    public Shape scalarPower(Expr.ScalarPower e) {
+      return scalarOf(e.base()) == null || scalarOf(e.exponent()) == null ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape elementPower(Expr.ElementPower e) {
+      return same(e.base());
+    }
+
+    @Override
+    public Shape hadamard(Expr.Hadamard e) {
+      Shape shape = null;
+      for (Expr factor : e.factors()) {
+        Shape s = settled(factor);
+        if (s == null || shape != null && !shape.equals(s)) {
+          return null;
+        }
+        shape = s;
+      }
+      return shape;
+    }
+
+    @Override
+    public Shape hadamardQuotient(Expr.HadamardQuotient e) {
+      Shape n = settled(e.numerator());
+      Shape d = settled(e.denominator());
+      return n == null || !n.equals(d) ? null : n;
+    }
+
+    @Override
+    public Shape transpose(Expr.Transpose e) {
+      Shape a = settled(e.argument());
+      return a == null ? null : a.transposed();
+    }
+
+    @Override
+    public Shape inverse(Expr.Inverse e) {
+      Shape a = settled(e.argument());
+      return a == null || !a.isSquare() ? null : a;
+    }
+
+    @Override
+    public Shape trace(Expr.Trace e) {
+      Shape a = settled(e.argument());
+      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape det(Expr.Det e) {
+      Shape a = settled(e.argument());
+      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape logDet(Expr.LogDet e) {
+      Shape a = settled(e.argument());
+      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape norm(Expr.Norm e) {
+      return scalarOf(e.argument());
+    }
+
+    @Override
+    public Shape sumAll(Expr.SumAll e) {
+      return scalarOf(e.argument());
+    }
+
+    @Override
+    public Shape diag(Expr.Diag e) {
+      Shape a = settled(e.argument());
+      if (a == null) {
+        return null;
+      }
+      if (a.isColumn()) {
+        return new Shape(a.rows(), a.rows());
+      }
+      if (a.isScalar()) {
+        return Shape.SCALAR;
+      }
+      return a.isSquare() ? Shape.vector(a.rows()) : null;
+    }
+
+    @Override
+    public Shape softmax(Expr.Softmax e) {
+      Shape a = settled(e.argument());
+      return a == null || !a.cols().isOne() ? null : a;
+    }
+
+    @Override
+    public Shape logSumExp(Expr.LogSumExp e) {
+      return scalarOf(e.argument());
+    }
+
+    @Override
+    public Shape vec(Expr.Vec e) {
+      Shape a = settled(e.argument());
+      return a == null ? null : within(Shape.vector(Size.product(a.rows(), a.cols())));
+    }
+
+    @Override
+    public Shape kron(Expr.Kron e) {
+      Shape a = settled(e.left());
+      Shape b = settled(e.right());
+      return a == null || b == null ? null
+          : within(new Shape(Size.product(a.rows(), b.rows()), Size.product(a.cols(), b.cols())));
+    }
+
+    @Override
+    public Shape commutation(Expr.Commutation e) {
+      Size n = Size.product(e.rows(), e.cols());
+      return within(new Shape(n, n));
+    }
+
+    /** The shape, or null beyond Limits.MAX_DIMENSION: the checker refuses it with its message. */
+    private Shape within(Shape shape) {
+      return beyond(shape.rows()) || beyond(shape.cols()) ? null : shape;
+    }
+
+    private boolean beyond(Size size) {
+      return size instanceof Size.Fixed f && f.value() > Limits.MAX_DIMENSION;
+    }
+
+    @Override
+    public Shape apply(Expr.Apply e) {
+      return same(e.argument());
+    }
+
+    @Override
+    public Shape inner(Expr.Inner e) {
+      Shape a = settled(e.left());
+      Shape b = settled(e.right());
+      return a == null || !a.equals(b) ? null : Shape.SCALAR;
+    }
+
+    @Override
+    public Shape matrixLiteral(Expr.MatrixLiteral e) {
+      return null; // blocks join by the checker's rules
+    }
+
+    @Override
+    public Shape differential(Expr.Differential e) {
+      return settled(e.variable());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.algebra;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +19,40 @@ public final class TextPrinter implements Expr.Visitor<String> {
   static final int POSTFIX = 5;
   static final int PRIMARY = 6;
 
-  private static final TextPrinter INSTANCE = new TextPrinter();
+  private static final TextPrinter INSTANCE = new TextPrinter(Map.of());
 
-  private TextPrinter() {}
+  /** Differentials that stand for d(expression), not yet expanded: dM for the symbol M in the keys. */
+  private final Map<Expr.Symbol, Expr> parts;
+
+  private TextPrinter(Map<Expr.Symbol, Expr> parts) {
+    this.parts = parts;
+  }
 
   public static String print(Expr e) {
     return e.accept(INSTANCE);
+  }
+
+  /** e where a differential dM with M a key of parts is written d(parts.get(M)), as in a derivation's line. */
+  public static String print(Expr e, Map<Expr.Symbol, Expr> parts) {
+    return e.accept(parts.isEmpty() ? INSTANCE : new TextPrinter(Map.copyOf(parts)));
+  }
+
+  /** A line of a derivation in plain text, left = right (see {@link LeftSide}): "d(x'*x) = dx'*x + x'*dx". */
+  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts) {
+    TextPrinter printer = parts.isEmpty() ? INSTANCE : new TextPrinter(Map.copyOf(parts));
+    String right = after.accept(printer);
+    String x = before == null ? "" : before.accept(printer);
+    return switch (left) {
+      case EXPRESSION -> x + " = " + right;
+      case DERIVATIVE -> "df/d" + x + " = " + right;
+      case GRADIENT -> "grad_" + x + " f = " + right;
+      case JACOBIAN -> "J = df/d" + x + "' = " + right;
+      case VEC_JACOBIAN -> "J = dvec(f)/dvec(" + x + ")' = " + right;
+      case LAYOUT -> "df/d" + x + " = " + right;
+      case SECOND_DIFFERENTIAL -> "d2f = " + right;
+      case QUADRATIC_FORM -> "d2f = (" + x + ")'*B*" + x + ", B = " + right;
+      case HESSIAN -> "H = (B + B')/2 = " + right;
+    };
   }
 
   static int precedence(Expr e) {
@@ -95,6 +124,24 @@ public final class TextPrinter implements Expr.Visitor<String> {
       return Long.toString((long) value);
     }
     return Double.toString(value).replace(".0E", "E").replace('E', 'e'); // 1e308, 1.5e-7
+  }
+
+  /**
+   * A coefficient between -1 and 1 that is a fraction with a small denominator, as {p, q} (q at least
+   * 2), when p/q computes exactly this double; else null. The TeX of an answer writes it as \frac{p}{q};
+   * the text keeps the decimal the language reads back as the same number (LANGUAGE.md: .5*x is 0.5*x).
+   */
+  static long[] fraction(double value) {
+    if (!(Math.abs(value) < 1) || value == 0) { // 2/5 and -1/3; 2.5 stays a decimal
+      return null;
+    }
+    for (long q = 2; q <= 100; q++) {
+      long p = Math.round(value * q);
+      if ((double) p / q == value) {
+        return new long[] {p, q};
+      }
+    }
+    return null;
   }
 
   @Override
@@ -283,6 +330,10 @@ public final class TextPrinter implements Expr.Visitor<String> {
 
   @Override
   public String differential(Expr.Differential e) {
-    return "d" + e.variable().name();
+    Expr inner = parts.get(e.variable());
+    if (inner == null) {
+      return "d" + e.variable().name();
+    }
+    return inner instanceof Expr.Symbol s ? "d" + s.name() : "d(" + inner.accept(this) + ")";
   }
 }

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Exprs;
-import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.LeftSide;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Simplifier;
@@ -40,7 +39,16 @@ public final class Derivatives {
     }
   }
 
+  /** The left sides f and df of a derivation's first lines. */
+  private static final Expr.Symbol F = new Expr.Symbol("f");
+  private static final Expr.Differential DF = new Expr.Differential(F);
+
   private Derivatives() {}
+
+  /** The trace trick's line names every identity it used, in the order used. */
+  private static String traceTrick(Set<String> rules) {
+    return "trace trick" + (rules.isEmpty() ? "" : ": " + String.join("; ", rules));
+  }
 
   /**
    * Differentiates the typed function with respect to variable: one of the six kinds, or a vec
@@ -55,14 +63,12 @@ public final class Derivatives {
     Shape xShape = shapes.of(x);
     DerivativeKind kind = kindOf(fShape, xShape);
     List<Step> steps = new ArrayList<>();
-    String f = LatexPrinter.print(function.root());
-    String dX = LatexPrinter.print(new Expr.Differential(x));
-    steps.add(new Step("the function", "f = " + f));
+    steps.add(Step.of("the function", F, function.root()));
 
     Differential.Result d = Differential.of(function.root(), x, shapes);
     steps.addAll(d.steps());
     Expr df = Simplifier.simplify(d.differential(), shapes);
-    steps.add(new Step("collect the differential", "\\mathrm{d}f = " + LatexPrinter.print(df)));
+    steps.add(Step.of("collect the differential", DF, df));
 
     Expr derivative;
     TraceTrick reading = new TraceTrick(new Expr.Differential(x), shapes);
@@ -70,39 +76,32 @@ public final class Derivatives {
       case SCALAR_BY_SCALAR, VECTOR_BY_SCALAR, MATRIX_BY_SCALAR -> {
         derivative = Simplifier.simplify(
             Children.bottomUp(df, e -> e instanceof Expr.Differential ? Exprs.ONE : e), shapes);
-        steps.add(new Step("divide by d" + variable, "\\frac{\\mathrm{d}f}{" + dX + "} = "
-            + LatexPrinter.print(derivative)));
+        steps.add(Step.derivative("divide by d" + variable, LeftSide.DERIVATIVE, x, derivative));
       }
       case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> {
         List<Expr> terms = reading.gradientTerms(Exprs.ONE, df).stream()
             .map(g -> Simplifier.simplify(g, shapes)).toList();
-        String inner = terms.stream()
-            .map(g -> "\\left\\langle " + LatexPrinter.print(g) + ", " + dX + " \\right\\rangle")
-            .collect(Collectors.joining(" + "));
         if (!terms.isEmpty()) { // df = 0 has nothing to move
-          Set<String> rules = reading.rulesUsed();
-          steps.add(new Step("trace trick" + (rules.isEmpty() ? "" : ": " + String.join("; ", rules)),
-              "\\mathrm{d}f = " + inner));
+          List<Expr> inner = terms.stream().<Expr>map(g -> new Expr.Inner(g, new Expr.Differential(x))).toList();
+          steps.add(Step.of(traceTrick(reading.rulesUsed()), DF,
+              inner.size() == 1 ? inner.get(0) : new Expr.Sum(inner)));
         }
         derivative = Simplifier.simplify(Exprs.sum(terms), shapes);
-        steps.add(new Step("read off the gradient: df = <G, " + "d" + variable + "> gives G",
-            "\\nabla_{" + LatexPrinter.print(x) + "} f = " + LatexPrinter.print(derivative)));
+        steps.add(Step.derivative("read off the gradient: df = <G, " + "d" + variable + "> gives G",
+            LeftSide.GRADIENT, x, derivative));
       }
       case VECTOR_BY_VECTOR -> {
         Expr jacobian = reading.jacobian(df, new Expr.Identity(xShape.rows()));
         derivative = Simplifier.simplify(jacobian, shapes);
-        steps.add(new Step("read off the Jacobian: dy = J dx gives J",
-            "J = \\frac{\\partial f}{\\partial " + LatexPrinter.print(x) + "^{\\top}} = "
-                + LatexPrinter.print(derivative)));
+        steps.add(Step.derivative("read off the Jacobian: dy = J dx gives J", LeftSide.JACOBIAN, x, derivative));
       }
       case VECTOR_BY_MATRIX, MATRIX_BY_VECTOR, MATRIX_BY_MATRIX -> {
         VecJacobian vec = new VecJacobian(new Expr.Differential(x), shapes, Map.of());
         Expr jacobian = vec.of(df);
         steps.addAll(vec.steps());
         derivative = Simplifier.simplify(jacobian, shapes);
-        steps.add(new Step("read off the vec Jacobian: vec(dF) = J vec(d" + variable + ") gives J",
-            "J = \\frac{\\partial \\operatorname{vec} f}{\\partial \\operatorname{vec}(" + LatexPrinter.print(x)
-                + ")^{\\top}} = " + LatexPrinter.print(derivative)));
+        steps.add(Step.derivative("read off the vec Jacobian: vec(dF) = J vec(d" + variable + ") gives J",
+            LeftSide.VEC_JACOBIAN, x, derivative));
       }
       default -> throw new IllegalStateException(kind.name());
     }
@@ -111,8 +110,7 @@ public final class Derivatives {
     }
     if (readOffTransposed(kind, layout)) {
       derivative = Simplifier.simplify(Exprs.transpose(derivative), shapes);
-      steps.add(new Step(layout.word() + " layout: transpose",
-          "\\frac{\\partial f}{\\partial " + LatexPrinter.print(x) + "} = " + LatexPrinter.print(derivative)));
+      steps.add(Step.derivative(layout.word() + " layout: transpose", LeftSide.LAYOUT, x, derivative));
     }
     Shape shape = shapeOf(derivative, kind, layout, fShape, xShape);
     String note = null;
@@ -153,30 +151,28 @@ public final class Derivatives {
     Expr.Differential dX = new Expr.Differential(x);
     Expr.Differential marked = new Expr.Differential(mark);
     boolean vector = xShape.cols().isOne();
-    String dx = LatexPrinter.print(dX);
-    String vecDx = vector ? dx : "\\operatorname{vec}\\left(" + dx + "\\right)";
 
     List<Step> steps = new ArrayList<>();
-    steps.add(new Step("the function", "f = " + LatexPrinter.print(function.root())));
+    steps.add(Step.of("the function", F, function.root()));
     Differential.Result d = Differential.of(function.root(), x, shapes);
     steps.addAll(d.steps());
     Expr df = Simplifier.simplify(d.differential(), shapes);
-    steps.add(new Step("collect the differential", "\\mathrm{d}f = " + LatexPrinter.print(df)));
+    steps.add(Step.of("collect the differential", DF, df));
 
-    steps.add(new Step("second differential: d²f = d(df) with d" + variable + " held fixed",
-        "\\mathrm{d}^2 f = \\mathrm{d}\\left(" + LatexPrinter.print(df) + "\\right)"));
+    Expr.Symbol first = new Expr.Symbol("\u00b7df"); // d(df), written with df spelled out
+    steps.add(new Step("second differential: d²f = d(df) with d" + variable + " held fixed", null,
+        new Expr.Differential(first), LeftSide.SECOND_DIFFERENTIAL, Map.of(first, df)));
     Differential.Result dd = Differential.of(df, x, marked, shapes);
     steps.addAll(dd.steps());
     Expr d2f = Simplifier.simplify(dd.differential(), shapes);
-    steps.add(new Step("collect the second differential", "\\mathrm{d}^2 f = " + LatexPrinter.print(d2f, shownAs)));
+    steps.add(new Step("collect the second differential", null, d2f, LeftSide.SECOND_DIFFERENTIAL, shownAs));
 
     // d²f = <M, new dX>, with M linear in the dX of df; then vec(M) = B vec(dX)
     TraceTrick reading = new TraceTrick(marked, shapes);
     Expr m = Simplifier.simplify(Exprs.sum(reading.gradientTerms(Exprs.ONE, d2f)), shapes);
     if (!Exprs.isZero(m)) {
-      Set<String> rules = reading.rulesUsed();
-      steps.add(new Step("trace trick" + (rules.isEmpty() ? "" : ": " + String.join("; ", rules)),
-          "\\mathrm{d}^2 f = \\left\\langle " + LatexPrinter.print(m) + ", " + dx + " \\right\\rangle"));
+      steps.add(new Step(traceTrick(reading.rulesUsed()), null, new Expr.Inner(m, marked),
+          LeftSide.SECOND_DIFFERENTIAL, shownAs));
     }
     Expr b;
     if (xShape.isScalar()) {
@@ -193,7 +189,7 @@ public final class Derivatives {
       throw new ExpressionException("the second differential is not quadratic in d" + variable);
     }
     steps.add(new Step("the quadratic form: d²f = " + (vector ? "dx' B dx" : "vec(dX)' B vec(dX)"),
-        "\\mathrm{d}^2 f = " + vecDx + "^{\\top} B\\, " + vecDx + ", \\quad B = " + LatexPrinter.print(b)));
+        vector ? dX : new Expr.Vec(dX), b, LeftSide.QUADRATIC_FORM, Map.of()));
     Expr h = b;
     if (!symmetric(b, shapes)) {
       List<Expr> halves = new ArrayList<>(); // (B + B')/2, term by term, so that like terms collect
@@ -211,8 +207,8 @@ public final class Derivatives {
           + "), so its Hessian is zero, " + shape + ".";
       h = shape.isScalar() ? Exprs.ZERO : new Expr.Zeros(n, n);
     }
-    steps.add(new Step("second identification theorem: H = (B + B')/2, the symmetric part of B",
-        "H = \\tfrac{1}{2}\\left(B + B^{\\top}\\right) = " + LatexPrinter.print(h)));
+    steps.add(new Step("second identification theorem: H = (B + B')/2, the symmetric part of B", null, h,
+        LeftSide.HESSIAN, Map.of()));
     boolean vecForm = !vector && !xShape.isScalar();
     return new Result(DerivativeKind.HESSIAN, Layout.DENOMINATOR, h, shape, steps, vecForm ? "vec" : null, note,
         vecForm ? "Rows and columns index vec(" + variable + "): " + position(xShape, variable) + "." : null);

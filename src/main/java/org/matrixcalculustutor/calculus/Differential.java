@@ -8,7 +8,6 @@ import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Exprs;
-import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.NodeCounter;
 import org.matrixcalculustutor.algebra.Shape;
@@ -35,6 +34,15 @@ final class Differential implements Expr.Visitor<Expr> {
    * unexpanded, each under the placeholder symbol its dM stands in for.
    */
   private final Map<Expr.Symbol, Expr> unexpanded;
+
+  /** Where a step's left side d(node) keeps its node: a name no expression of the language can use. */
+  private static final Expr.Symbol WHOLE = new Expr.Symbol("\u00b7node");
+
+  /**
+   * The differentials already worked out, by node: a part that occurs twice (X^-1 in X^-1 X^-1) is
+   * worked out, and shown, once; where it occurs again its line above is the reference.
+   */
+  private final Map<Expr, Expr> worked = new HashMap<>();
 
   /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
   private Step pendingStep;
@@ -73,12 +81,17 @@ final class Differential implements Expr.Visitor<Expr> {
     if (unexpanded != null) {
       return unexpandedIfItHasARule(e);
     }
+    Expr done = worked.get(e);
+    if (done != null) {
+      return done;
+    }
     int at = steps.size();
     Expr result = nodes.requireWithinLimit(e.accept(this), "the differential");
     if (pendingStep != null) {
       steps.add(at, pendingStep); // the outer rule before the rules of its parts
       pendingStep = null;
     }
+    worked.put(e, result);
     return result;
   }
 
@@ -106,7 +119,7 @@ final class Differential implements Expr.Visitor<Expr> {
 
   private Expr step(String rule, Expr node, Expr result) {
     if (unexpanded != null) {
-      pendingStep = new Step(rule, ""); // only marks that node has a rule
+      pendingStep = Step.of(rule, null, Exprs.ZERO); // only marks that node has a rule
       return result;
     }
     nodes.requireWithinLimit(result, "the differential"); // before the step prints a line as large
@@ -115,8 +128,8 @@ final class Differential implements Expr.Visitor<Expr> {
       parts.put(dx.variable(), variable); // the mark prints as dX
     }
     Expr once = node.accept(new Differential(variable, dx, shapes, parts));
-    pendingStep = new Step(rule, "\\mathrm{d}\\left(" + LatexPrinter.print(node) + "\\right) = "
-        + LatexPrinter.print(once, parts));
+    parts.put(WHOLE, node);
+    pendingStep = Step.of(rule, new Expr.Differential(WHOLE), once, parts);
     return result;
   }
 

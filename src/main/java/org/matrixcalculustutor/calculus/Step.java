@@ -1,7 +1,73 @@
 package org.matrixcalculustutor.calculus;
 
-/** One line a teacher would write in a derivation: the rule's name and the line as LaTeX. */
-public record Step(String rule, String latex) {
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.LatexPrinter;
+import org.matrixcalculustutor.algebra.LeftSide;
+import org.matrixcalculustutor.algebra.RuleLatex;
+import org.matrixcalculustutor.algebra.TextPrinter;
+
+/**
+ * One line a teacher would write in a derivation, as mathematics: before = after, by a named rule.
+ * The printers write it ({@link #latex}, {@link #text}); the derivation holds only expressions.
+ *
+ * @param rule the rule's name in plain text, with its formula: "product rule: d(XY) = dX Y + X dY"
+ * @param before the left side: an expression (f, df, d(X'X), vec(dF)), or the variable of a
+ *     derivative written in the course's notation (see left)
+ * @param after the right side
+ * @param left what the left side names
+ * @param parts the differentials the line leaves to later lines: a differential dM, for a key M,
+ *     stands for d(parts.get(M)), whose own line comes after this one (or came before, when the
+ *     same part was worked out already)
+ */
+public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts) {
+
+  public Step {
+    parts = Map.copyOf(parts);
+  }
+
+  /** before = after, an equation between expressions. */
+  static Step of(String rule, Expr before, Expr after) {
+    return new Step(rule, before, after, LeftSide.EXPRESSION, Map.of());
+  }
+
+  /** A derivative of f by variable, written in the notation left, equals after. */
+  static Step derivative(String rule, LeftSide left, Expr variable, Expr after) {
+    return new Step(rule, variable, after, left, Map.of());
+  }
+
+  /** before = after, where the differentials of parts (and any others of shownAs) are written as their keys say. */
+  static Step of(String rule, Expr before, Expr after, Map<Expr.Symbol, Expr> shownAs) {
+    Map<Expr.Symbol, Expr> used = new HashMap<>();
+    for (Expr side : new Expr[] {before, after}) {
+      if (side != null) {
+        collect(side, shownAs, used);
+      }
+    }
+    return new Step(rule, before, after, LeftSide.EXPRESSION, used);
+  }
+
+  private static void collect(Expr e, Map<Expr.Symbol, Expr> shownAs, Map<Expr.Symbol, Expr> into) {
+    if (e instanceof Expr.Differential d && shownAs.containsKey(d.variable())) {
+      into.put(d.variable(), shownAs.get(d.variable()));
+    }
+    for (Expr child : Children.of(e)) {
+      collect(child, shownAs, into);
+    }
+  }
+
+  /** The line as TeX, for MathJax. */
+  public String latex() {
+    return LatexPrinter.line(left, before, after, parts);
+  }
+
+  /** The line in plain text, in the course's language where it has words for it: "d(x'*x) = dx'*x + x'*dx". */
+  public String text() {
+    return TextPrinter.line(left, before, after, parts);
+  }
 
   /** The rule typeset for a derivation, as one TeX string: its words upright, its formula as mathematics. */
   public String ruleLatex() {
@@ -9,7 +75,7 @@ public record Step(String rule, String latex) {
   }
 
   /** The rule in pieces for a page: words in the page's font, each formula as TeX to typeset. */
-  public java.util.List<RulePart> ruleParts() {
+  public List<RulePart> ruleParts() {
     return RuleLatex.parts(rule).stream().map(p -> new RulePart(p.math(), p.content())).toList();
   }
 

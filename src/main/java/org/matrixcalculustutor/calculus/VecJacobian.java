@@ -7,7 +7,6 @@ import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Exprs;
-import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.NodeCounter;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
@@ -231,28 +230,23 @@ final class VecJacobian {
     }
     Expr innerJacobian = read(inner);
     Expr j = nodes.requireWithinLimit(Exprs.product(outer, innerJacobian), "the vec Jacobian");
-    steps.add(new Step(CHAIN, "\\operatorname{vec}\\left(" + latex(q) + "\\right) = " + factor(j)
-        + " \\operatorname{vec}\\left(" + latex(dx) + "\\right)"));
+    steps.add(line(CHAIN, q, j, dx));
     return j;
   }
 
   private void record(String rule, Expr q, Expr j, Expr inner) {
-    steps.add(new Step(rule, "\\operatorname{vec}\\left(" + latex(q) + "\\right) = " + factor(j)
-        + " \\operatorname{vec}\\left(" + latex(inner) + "\\right)"));
+    steps.add(line(rule, q, j, inner));
   }
 
   private Expr zeroRow() {
     return new Expr.Transpose(new Expr.Zeros(vecSize, Size.ONE));
   }
 
-  private String latex(Expr e) {
-    return LatexPrinter.print(e, shownAs);
-  }
-
-  /** e as the left factor of J vec(U): a sum or a Kronecker product in parentheses. */
-  private String factor(Expr e) {
-    String text = latex(e);
-    return e instanceof Expr.Sum || e instanceof Expr.Kron ? "\\left(" + text + "\\right)" : text;
+  /** vec(q) = J vec(u), by rule; a product J is written out, so that only a sum or a Kronecker factor has brackets. */
+  private Step line(String rule, Expr q, Expr j, Expr u) {
+    List<Expr> factors = new ArrayList<>(j instanceof Expr.Product p ? p.factors() : List.of(j));
+    factors.add(new Expr.Vec(u));
+    return Step.of(rule, new Expr.Vec(q), new Expr.Product(factors), shownAs);
   }
 
   private static String describe(Expr e) {

@@ -1,7 +1,9 @@
 package org.matrixcalculustutor.numeric;
 
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Size;
@@ -18,8 +20,8 @@ public record Bindings(Map<String, SimpleMatrix> values, Map<String, Integer> si
   static final String TIMES = "*";
 
   public Bindings {
-    values = Map.copyOf(values);
-    sizes = Map.copyOf(sizes);
+    values = values instanceof Overlay ? values : Map.copyOf(values);
+    sizes = Map.copyOf(sizes); // no copy when it is already immutable
   }
 
   /** The number a size stands for here: a whole number is itself, a name is looked up, "m*n" multiplies. */
@@ -60,10 +62,47 @@ public record Bindings(Map<String, SimpleMatrix> values, Map<String, Integer> si
     return value;
   }
 
-  /** These bindings with symbol bound to value (replacing any value it had). */
+  /**
+   * These bindings with symbol bound to value (replacing any value it had). The values are not
+   * copied: a finite-difference check evaluates f at X + hV and X - hV for every direction, and a
+   * copy of every binding each time was most of its cost beside the arithmetic.
+   */
   public Bindings with(String symbol, SimpleMatrix value) {
-    Map<String, SimpleMatrix> copy = new HashMap<>(values);
-    copy.put(symbol, value);
-    return new Bindings(copy, sizes);
+    return new Bindings(new Overlay(values, symbol, value), sizes);
+  }
+
+  /** An immutable map: base with one key bound to its own value. */
+  private static final class Overlay extends AbstractMap<String, SimpleMatrix> {
+
+    private final Map<String, SimpleMatrix> base;
+    private final String key;
+    private final SimpleMatrix value;
+    private Set<Entry<String, SimpleMatrix>> entries;
+
+    Overlay(Map<String, SimpleMatrix> base, String key, SimpleMatrix value) {
+      this.base = base instanceof Overlay o && o.key.equals(key) ? o.base : base; // X + hV after X - hV
+      this.key = java.util.Objects.requireNonNull(key);
+      this.value = java.util.Objects.requireNonNull(value);
+    }
+
+    @Override
+    public SimpleMatrix get(Object k) {
+      return key.equals(k) ? value : base.get(k);
+    }
+
+    @Override
+    public boolean containsKey(Object k) {
+      return key.equals(k) || base.containsKey(k);
+    }
+
+    @Override
+    public Set<Entry<String, SimpleMatrix>> entrySet() {
+      if (entries == null) { // only for equals, hashCode and printing: rare
+        Map<String, SimpleMatrix> all = new HashMap<>(base);
+        all.put(key, value);
+        entries = java.util.Collections.unmodifiableMap(all).entrySet();
+      }
+      return entries;
+    }
   }
 }

@@ -1,11 +1,12 @@
-package org.matrixcalculustutor.calculus;
+package org.matrixcalculustutor.algebra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.calculus.Step;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.ExerciseBank;
@@ -47,7 +48,7 @@ class RuleLatexTest {
     assertThat(RuleLatex.parts("trace trick: a scalar is its own trace; <A, B'> = <A', B>")).containsExactly(
         new RuleLatex.Part(false, "trace trick: "), new RuleLatex.Part(false, "a scalar is its own trace"),
         new RuleLatex.Part(false, "; "), new RuleLatex.Part(true, "\\langle A, B^{\\top} \\rangle = \\langle A^{\\top}, B \\rangle"));
-    assertThat(new Step("d tr = tr d", "").ruleParts()).containsExactly(
+    assertThat(new Step("d tr = tr d", null, Exprs.ZERO, LeftSide.EXPRESSION, java.util.Map.of()).ruleParts()).containsExactly(
         new Step.RulePart(true, "\\mathrm{d} \\operatorname{tr} = \\operatorname{tr} \\mathrm{d}"));
   }
 

@@ -1,4 +1,4 @@
-package org.matrixcalculustutor.calculus;
+package org.matrixcalculustutor.algebra;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Set;
  * \mathrm{d}X). The rules are written in a small notation of their own, which this reads; a
  * character outside it makes the whole name plain upright text, so nothing can break the page.
  */
-final class RuleLatex {
+public final class RuleLatex {
 
   private static final Map<String, String> FUNCTIONS = Map.of("tr", "\\operatorname{tr}", "log", "\\log",
       "det", "\\det", "diag", "\\operatorname{diag}", "softmax", "\\operatorname{softmax}",
@@ -21,10 +21,6 @@ final class RuleLatex {
   private static final Map<Character, String> OPERATORS = Map.of('⊙', " \\odot ", '⊘', " \\oslash ",
       '⊗', " \\otimes ", '<', "\\langle ", '>', " \\rangle", '=', " = ", '+', " + ", '-', " - ", '/', " / ",
       ',', ", ");
-
-  private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
-      "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
-      "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega");
 
   private static final Set<Character> PLAIN = Set.of('(', ')', ' ', '*');
 
@@ -37,10 +33,10 @@ final class RuleLatex {
    * @param math whether content is TeX
    * @param content the words, or the TeX
    */
-  record Part(boolean math, String content) {}
+  public record Part(boolean math, String content) {}
 
   /** The rule as TeX: "\text{product rule: }\mathrm{d}(X Y) = \mathrm{d}X Y + X \mathrm{d}Y". */
-  static String of(String rule) {
+  public static String of(String rule) {
     StringBuilder tex = new StringBuilder();
     for (Part part : parts(rule)) {
       tex.append(part.math() ? part.content() : "\\text{" + part.content() + "}");
@@ -49,7 +45,7 @@ final class RuleLatex {
   }
 
   /** The rule in pieces: its name and words as text, each formula as TeX. */
-  static List<Part> parts(String rule) {
+  public static List<Part> parts(String rule) {
     List<Part> parts = new ArrayList<>();
     try {
       item(rule, parts);
@@ -180,7 +176,7 @@ final class RuleLatex {
     if (word.length() == 2 && word.charAt(0) == 'd') {
       return "\\mathrm{d}" + word.charAt(1);
     }
-    if (word.length() > 2 && word.charAt(0) == 'd' && GREEK.contains(word.substring(1))) { // dSigma
+    if (word.length() > 2 && word.charAt(0) == 'd' && Exprs.GREEK.contains(word.substring(1))) { // dSigma
       return "\\mathrm{d}\\" + word.substring(1) + " ";
     }
     if (FUNCTIONS.containsKey(word) && (next == '(' || next == '|' || next == ' ' && !word.equals("sum"))) {

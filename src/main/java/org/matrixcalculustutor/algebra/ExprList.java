@@ -1,0 +1,77 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * The immutable list of a node's terms or factors, with its hash code computed once: records
+ * cannot hold a cached field of their own, so a Sum or a Product keeps it here, and comparing two
+ * large trees that differ is decided by their hash codes, not by walking them. Equal to any list
+ * with the same elements, as every List is.
+ */
+final class ExprList extends AbstractList<Expr> implements RandomAccess {
+
+  private final Expr[] items;
+  private final int hash;
+
+  private ExprList(Expr[] items) {
+    this.items = items;
+    int h = 1;
+    for (Expr item : items) {
+      h = 31 * h + item.hashCode(); // List.hashCode's formula, so the List contract holds
+    }
+    this.hash = h;
+  }
+
+  /** The elements of list, copied unless it is already one of these. */
+  static ExprList of(Collection<? extends Expr> list) {
+    if (list instanceof ExprList same) {
+      return same;
+    }
+    Expr[] items = list.toArray(new Expr[0]);
+    for (Expr item : items) {
+      Objects.requireNonNull(item);
+    }
+    return new ExprList(items);
+  }
+
+  @Override
+  public Expr get(int index) {
+    return items[index];
+  }
+
+  @Override
+  public int size() {
+    return items.length;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (o instanceof ExprList other) {
+      return other.hash == hash && Arrays.equals(other.items, items);
+    }
+    return o instanceof List<?> && super.equals(o);
+  }
+
+  @Override
+  public List<Expr> subList(int fromIndex, int toIndex) {
+    return new ExprList(Arrays.copyOfRange(items, fromIndex, toIndex));
+  }
+
+  @Override
+  public Object[] toArray() {
+    return items.clone();
+  }
+}

@@ -1,0 +1,130 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules for entry-wise (Hadamard) products, which commute. */
+final class HadamardRules {
+
+  private HadamardRules() {}
+
+  static final Rule<Expr.Hadamard> FLATTEN = Rule.of("flattenHadamard", Expr.Hadamard.class,
+      "a ⊙ (b ⊙ c) = a ⊙ b ⊙ c", HadamardRules::flatten);
+  static final Rule<Expr.Hadamard> REMOVE_ONES = Rule.of("removeOnes", Expr.Hadamard.class,
+      "a ⊙ 1 = a", HadamardRules::removeOnes);
+  static final Rule<Expr.Hadamard> CANCEL_RECIPROCALS = Rule.of("cancelReciprocals", Expr.Hadamard.class,
+      "a ⊙ a.^-1 = 1", HadamardRules::cancelReciprocals);
+  static final Rule<Expr.Hadamard> RECOGNIZE_SIGMOID = Rule.of("recognizeSigmoid", Expr.Hadamard.class,
+      "exp(u) ⊘ (1 + exp(u)) = sigmoid(u)", HadamardRules::recognizeSigmoid);
+  static final Rule<Expr.Hadamard> SCALARS_OUT = Rule.of("scalarsOutOfHadamard", Expr.Hadamard.class,
+      "(s a) ⊙ b = s (a ⊙ b)", HadamardRules::scalarsOut);
+  static final Rule<Expr.Hadamard> DISTRIBUTE = Rule.of("distributeHadamard", Expr.Hadamard.class,
+      "(a + b) ⊙ c = a ⊙ c + b ⊙ c", HadamardRules::distribute);
+  static final Rule<Expr.Hadamard> SORT_FACTORS = Rule.of("sortHadamardFactors", Expr.Hadamard.class,
+      "a ⊙ b = b ⊙ a", HadamardRules::sortFactors);
+
+  /** a .* (b .* c) = a .* b .* c. */
+  static Expr flatten(Expr.Hadamard h, Rewriting run) {
+    if (h.factors().stream().noneMatch(f -> f instanceof Expr.Hadamard)) {
+      return h;
+    }
+    List<Expr> factors = new ArrayList<>();
+    h.factors().forEach(f -> factors.addAll(f instanceof Expr.Hadamard inner ? inner.factors() : List.of(f)));
+    return new Expr.Hadamard(factors);
+  }
+
+  /** a .* ones = a (ones, or the matrix of ones ones*ones'). */
+  static Expr removeOnes(Expr.Hadamard h, Rewriting run) {
+    List<Expr> kept = h.factors().stream().filter(f -> !Terms.isAllOnes(f)).toList();
+    if (kept.size() == h.factors().size() || kept.isEmpty()) {
+      return h;
+    }
+    return kept.size() == 1 ? kept.get(0) : new Expr.Hadamard(kept);
+  }
+
+  /** a .* a.^-1 = ones, which the other factors absorb. */
+  static Expr cancelReciprocals(Expr.Hadamard h, Rewriting run) {
+    List<Expr> factors = h.factors();
+    for (int i = 0; i < factors.size(); i++) {
+      for (int j = 0; j < factors.size(); j++) {
+        if (i != j && factors.get(j) instanceof Expr.ElementPower inverse && inverse.exponent() == -1
+            && inverse.base().equals(factors.get(i))) {
+          List<Expr> rest = new ArrayList<>(factors);
+          rest.remove(Math.max(i, j));
+          rest.remove(Math.min(i, j));
+          if (rest.isEmpty()) {
+            return new Expr.Ones(null);
+          }
+          return rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest);
+        }
+      }
+    }
+    return h;
+  }
+
+  /** exp(u) .* (ones + exp(u)) .^ -1 = sigmoid(u). */
+  static Expr recognizeSigmoid(Expr.Hadamard h, Rewriting run) {
+    List<Expr> factors = h.factors();
+    for (int i = 0; i < factors.size(); i++) {
+      for (int j = 0; j < factors.size(); j++) {
+        Expr a = factors.get(i);
+        if (i != j && factors.get(j) instanceof Expr.ElementPower inverse && inverse.exponent() == -1
+            && a instanceof Expr.Apply exp && exp.function() == Expr.Function.EXP
+            && inverse.base() instanceof Expr.Sum sum && sum.terms().size() == 2
+            && sum.terms().contains(a) && sum.terms().stream().anyMatch(Terms::isAllOnes)) {
+          List<Expr> rest = new ArrayList<>(factors);
+          rest.remove(Math.max(i, j));
+          rest.remove(Math.min(i, j));
+          rest.add(new Expr.Apply(Expr.Function.SIGMOID, exp.argument()));
+          return rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest);
+        }
+      }
+    }
+    return h;
+  }
+
+  /** Scalars come out of entry-wise products: (s a) .* b = s (a .* b). */
+  static Expr scalarsOut(Expr.Hadamard h, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> scalars = new ArrayList<>();
+    List<Expr> factors = new ArrayList<>();
+    for (Expr f : h.factors()) {
+      if (f instanceof Expr.Product p && p.factors().stream().anyMatch(shapes::isScalar)
+          && !p.factors().stream().allMatch(shapes::isScalar)) {
+        p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
+        factors.add(Exprs.product(p.factors().stream().filter(x -> !shapes.isScalar(x)).toList()));
+      } else {
+        factors.add(f);
+      }
+    }
+    if (scalars.isEmpty()) {
+      return h;
+    }
+    scalars.add(new Expr.Hadamard(factors));
+    return Exprs.product(scalars);
+  }
+
+  /** (a + b) .* c = a .* c + b .* c, for the normal form; its size is checked before it is built. */
+  static Expr distribute(Expr.Hadamard h, Rewriting run) {
+    for (int i = 0; i < h.factors().size(); i++) {
+      if (h.factors().get(i) instanceof Expr.Sum s) {
+        ProductRules.requireDistributable(h, s, run);
+        List<Expr> terms = new ArrayList<>();
+        for (Expr term : s.terms()) {
+          List<Expr> factors = new ArrayList<>(h.factors());
+          factors.set(i, term);
+          terms.add(new Expr.Hadamard(factors));
+        }
+        return new Expr.Sum(terms);
+      }
+    }
+    return h;
+  }
+
+  /** The factors in the structural order, for the normal form: the product commutes. */
+  static Expr sortFactors(Expr.Hadamard h, Rewriting run) {
+    List<Expr> sorted = new ArrayList<>(h.factors());
+    sorted.sort(ExprOrder.INSTANCE);
+    return sorted.equals(h.factors()) ? h : new Expr.Hadamard(sorted);
+  }
+}

@@ -1,0 +1,464 @@
+package org.matrixcalculustutor.algebra;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rules for matrix products (a 1 x 1 factor multiplies as a scalar). */
+final class ProductRules {
+
+  private ProductRules() {}
+
+  static final Rule<Expr.Product> FLATTEN = Rule.of("flattenProduct", Expr.Product.class,
+      "a (b c) = a b c", ProductRules::flatten);
+  static final Rule<Expr.Product> FOLD_NUMBERS = Rule.of("foldNumbersInProduct", Expr.Product.class,
+      "2 * 3 x = 6 x, 1 x = x, 0 x = 0", ProductRules::foldNumbers);
+  static final Rule<Expr.Product> NUMBERS_OUT = Rule.of("numbersOutOfFactors", Expr.Product.class,
+      "a (c u) v = c a u v for a number c", ProductRules::numbersOut);
+  static final Rule<Expr.Product> SCALARS_FIRST = Rule.of("scalarsFirst", Expr.Product.class,
+      "A s B = s A B for a scalar s", ProductRules::scalarsFirst);
+  static final Rule<Expr.Product> COMBINE_SCALAR_POWERS = Rule.of("combineScalarPowers", Expr.Product.class,
+      "s s^-1 = 1, s s = s^2", ProductRules::combineScalarPowers);
+  static final Rule<Expr.Product> COMBINE_SYMBOLIC_POWERS = Rule.of("combineSymbolicPowers", Expr.Product.class,
+      "u^a u^b = u^(a+b)", ProductRules::combineSymbolicPowers);
+  static final Rule<Expr.Product> COMBINE_MATRIX_POWERS = Rule.of("combineMatrixPowers", Expr.Product.class,
+      "X^a X^b = X^(a+b), X^-1 X^-1 = X^-2", ProductRules::combineMatrixPowers);
+  static final Rule<Expr.Product> REPEATED_BLOCKS = Rule.of("repeatedBlocksArePowers", Expr.Product.class,
+      "A B A B = (A B)^2", ProductRules::repeatedBlocks);
+  static final Rule<Expr.Product> REMOVE_IDENTITY = Rule.of("removeIdentity", Expr.Product.class,
+      "A I = A", ProductRules::removeIdentity);
+  static final Rule<Expr.Product> CANCEL_INVERSES = Rule.of("cancelInverses", Expr.Product.class,
+      "A^-1 A = I, Q'Q = I", ProductRules::cancelInverses);
+  static final Rule<Expr.Product> CANCEL_COMMUTATIONS = Rule.of("cancelCommutations", Expr.Product.class,
+      "K(m, n) K(n, m) = I", ProductRules::cancelCommutations);
+  static final Rule<Expr.Product> RECOGNIZE_SOFTMAX = Rule.of("recognizeSoftmax", Expr.Product.class,
+      "exp(z) / sum(exp(z)) = softmax(z)", ProductRules::recognizeSoftmax);
+  static final Rule<Expr.Product> ONES_INNER_IS_SUM = Rule.of("onesInnerIsSum", Expr.Product.class,
+      "1'x = sum(x)", ProductRules::onesInnerIsSum);
+  static final Rule<Expr.Product> DISTRIBUTE = Rule.of("distributeProduct", Expr.Product.class,
+      "(A + B) C = A C + B C", ProductRules::distribute);
+
+  /** a*(b*c) = a*b*c, except a scalar made of non-scalars such as x'*x, which stays one factor. */
+  static Expr flatten(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    if (p.factors().stream().noneMatch(shapes::splices)) {
+      return p;
+    }
+    List<Expr> factors = new ArrayList<>();
+    p.factors().forEach(f -> factors.addAll(shapes.splices(f) ? ((Expr.Product) f).factors() : List.of(f)));
+    return Exprs.product(factors);
+  }
+
+  /** 2*3*x = 6*x; 1*x = x; 0*x = 0. A product beyond the doubles (1e308*1e308) is left as it is. */
+  static Expr foldNumbers(Expr.Product p, Rewriting run) {
+    double coefficient = 1;
+    int numbers = 0;
+    List<Expr> rest = new ArrayList<>();
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Number n) {
+        coefficient *= n.value();
+        numbers++;
+      } else if (Exprs.isZero(f)) {
+        return Exprs.ZERO;
+      } else {
+        rest.add(f);
+      }
+    }
+    if (coefficient == 0) {
+      return Exprs.ZERO;
+    }
+    if (!Double.isFinite(coefficient)) {
+      return p;
+    }
+    boolean leading = p.factors().get(0) instanceof Expr.Number;
+    if (numbers == 0 || (numbers == 1 && leading && coefficient != 1)) {
+      return p;
+    }
+    if (coefficient != 1) {
+      rest.add(0, Exprs.number(coefficient));
+    }
+    return Exprs.product(rest);
+  }
+
+  /**
+   * 4*(-(u*v))*x = -4*(u*v)*x: the number of a factor that stays a group of its own (a scalar
+   * made of non-scalars) joins the product's coefficient, where it can fold and cancel.
+   */
+  static Expr numbersOut(Expr.Product p, Rewriting run) {
+    if (!(p.factors().get(0) instanceof Expr.Number)) {
+      return p; // (2*x'*x)*B stays: only a coefficient to fold with draws the number out
+    }
+    for (int i = 0; i < p.factors().size(); i++) {
+      if (p.factors().get(i) instanceof Expr.Product inner && inner.factors().get(0) instanceof Expr.Number c
+          && inner.factors().size() > 1) {
+        List<Expr> factors = new ArrayList<>(p.factors());
+        factors.set(i, Exprs.product(inner.factors().subList(1, inner.factors().size())));
+        factors.add(0, c);
+        return new Expr.Product(factors);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Scalars commute: c*A*s*B = c*s*A*B, so a product reads coefficient, scalars, the chain, then
+   * reciprocals (which print as a division: x/norm(x)).
+   */
+  static Expr scalarsFirst(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> scalars = new ArrayList<>();
+    List<Expr> chain = new ArrayList<>();
+    List<Expr> reciprocals = new ArrayList<>();
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Power pw && pw.exponent() == -1 && shapes.isScalar(f)) {
+        reciprocals.add(f);
+      } else {
+        (shapes.isScalar(f) ? scalars : chain).add(f);
+      }
+    }
+    if (chain.isEmpty() && (reciprocals.isEmpty() || scalars.isEmpty())) {
+      return p;
+    }
+    List<Expr> ordered = new ArrayList<>(scalars);
+    ordered.addAll(chain);
+    ordered.addAll(reciprocals);
+    return ordered.equals(p.factors()) ? p : new Expr.Product(ordered);
+  }
+
+  /** s * s^-1 = 1 and s * s = s^2 for scalar factors s. */
+  static Expr combineScalarPowers(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    Map<Expr, Double> exponents = new LinkedHashMap<>();
+    List<Expr> others = new ArrayList<>();
+    int scalarFactors = 0;
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Number || !shapes.isScalar(f)) {
+        others.add(f);
+        continue;
+      }
+      scalarFactors++;
+      Expr base = f instanceof Expr.Power pw ? pw.base() : f;
+      double k = f instanceof Expr.Power pw ? pw.exponent() : 1;
+      exponents.merge(base, k, Double::sum);
+    }
+    if (exponents.size() == scalarFactors) {
+      return p;
+    }
+    List<Expr> factors = new ArrayList<>();
+    p.factors().stream().filter(f -> f instanceof Expr.Number).forEach(factors::add);
+    exponents.forEach((base, k) -> {
+      if (k != 0) {
+        factors.add(k == 1 ? base : new Expr.Power(base, k));
+      }
+    });
+    others.stream().filter(f -> !(f instanceof Expr.Number)).forEach(factors::add);
+    return Exprs.product(factors);
+  }
+
+  /**
+   * u^a u^b = u^(a+b) where an exponent is an expression: j det(X)^(j-1) det(X) = j det(X)^j; a
+   * number exponent makes a plain power: u^(j - j + 2) = u^2.
+   */
+  static Expr combineSymbolicPowers(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    if (p.factors().stream().noneMatch(f -> f instanceof Expr.ScalarPower)) {
+      return p;
+    }
+    Map<Expr, List<Expr>> exponents = new LinkedHashMap<>();
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.ScalarPower sp) {
+        exponents.computeIfAbsent(sp.base(), b -> new ArrayList<>()).add(sp.exponent());
+      } else if (f instanceof Expr.Power pw && shapes.isScalar(f)) {
+        exponents.computeIfAbsent(pw.base(), b -> new ArrayList<>()).add(Exprs.number(pw.exponent()));
+      } else if (!(f instanceof Expr.Number) && shapes.isScalar(f)) {
+        exponents.computeIfAbsent(f, b -> new ArrayList<>()).add(Exprs.ONE);
+      }
+    }
+    for (Map.Entry<Expr, List<Expr>> entry : exponents.entrySet()) {
+      Expr base = entry.getKey();
+      if (entry.getValue().size() < 2) {
+        continue;
+      }
+      List<Expr> factors = new ArrayList<>();
+      boolean placed = false;
+      for (Expr f : p.factors()) {
+        boolean ofBase = (f instanceof Expr.ScalarPower sp && sp.base().equals(base))
+            || (f instanceof Expr.Power pw && pw.base().equals(base) && shapes.isScalar(f))
+            || (f.equals(base));
+        if (!ofBase) {
+          factors.add(f);
+        } else if (!placed) {
+          factors.add(new Expr.ScalarPower(base, Exprs.sum(entry.getValue())));
+          placed = true;
+        }
+      }
+      return Exprs.product(factors);
+    }
+    return p;
+  }
+
+  /** A*I = A, except where the identity carries the shape: x'*a*I is a matrix, x'*a a scalar. */
+  static Expr removeIdentity(Expr.Product p, Rewriting run) {
+    if (p.factors().stream().noneMatch(f -> f instanceof Expr.Identity)) {
+      return p;
+    }
+    List<Expr> kept = p.factors().stream().filter(f -> !(f instanceof Expr.Identity)).toList();
+    if (kept.isEmpty()) {
+      return p;
+    }
+    Expr without = Exprs.product(kept);
+    return run.shapes().of(without).equals(run.shapes().of(p)) ? without : p;
+  }
+
+  /** inv(A)*A = A*inv(A) = I inside a product; Q'Q = QQ' = I for an orthogonal Q. */
+  static Expr cancelInverses(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      Expr a = factors.get(i);
+      Expr b = factors.get(i + 1);
+      boolean cancels = (a instanceof Expr.Inverse inv && inv.argument().equals(b))
+          || (b instanceof Expr.Inverse inv2 && inv2.argument().equals(a))
+          || (a instanceof Expr.Transpose ta && ta.argument().equals(b) && shapes.isOrthogonal(b))
+          || (b instanceof Expr.Transpose tb && tb.argument().equals(a) && shapes.isOrthogonal(a));
+      if (cancels && !shapes.isScalar(a)) {
+        List<Expr> rest = new ArrayList<>(factors.subList(0, i));
+        rest.addAll(factors.subList(i + 2, factors.size()));
+        if (rest.stream().allMatch(shapes::isScalar)) {
+          rest.add(new Expr.Identity(shapes.of(a).rows())); // sized: nothing around it tells its size
+        }
+        return Exprs.product(rest);
+      }
+    }
+    return p;
+  }
+
+  /** K(m, n) K(n, m) = I(mn). */
+  static Expr cancelCommutations(Expr.Product p, Rewriting run) {
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Commutation a && factors.get(i + 1) instanceof Expr.Commutation b
+          && a.rows().equals(b.cols()) && a.cols().equals(b.rows())) {
+        List<Expr> rest = new ArrayList<>(factors.subList(0, i));
+        rest.add(new Expr.Identity(Size.product(a.rows(), a.cols())));
+        rest.addAll(factors.subList(i + 2, factors.size()));
+        return Exprs.product(rest);
+      }
+    }
+    return p;
+  }
+
+  /** exp(z) / (ones'*exp(z)) = exp(z) / sum(exp(z)) = softmax(z). */
+  static Expr recognizeSoftmax(Expr.Product p, Rewriting run) {
+    for (Expr f : p.factors()) {
+      if (f instanceof Expr.Power pw && pw.exponent() == -1) {
+        Expr z = sumOfExp(pw.base());
+        Expr exp = z == null ? null : new Expr.Apply(Expr.Function.EXP, z);
+        if (exp != null && p.factors().contains(exp)) {
+          List<Expr> factors = new ArrayList<>(p.factors());
+          int at = factors.indexOf(exp);
+          factors.set(at, new Expr.Softmax(z));
+          factors.remove(f);
+          return Exprs.product(factors);
+        }
+      }
+    }
+    return p;
+  }
+
+  /** z when e is sum(exp(z)), ones'*exp(z) or exp(z)'*ones; otherwise null. */
+  private static Expr sumOfExp(Expr e) {
+    Expr inside = null;
+    if (e instanceof Expr.SumAll s) {
+      inside = s.argument();
+    } else if (e instanceof Expr.Product p && p.factors().size() == 2) {
+      if (p.factors().get(0) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones) {
+        inside = p.factors().get(1);
+      } else if (p.factors().get(1) instanceof Expr.Ones
+          && p.factors().get(0) instanceof Expr.Transpose t) {
+        inside = t.argument();
+      }
+    }
+    return inside instanceof Expr.Apply a && a.function() == Expr.Function.EXP ? a.argument() : null;
+  }
+
+  /** a'*(b .* a.^-1) = ones'*b = sum(b): the inner product moves a across, and it cancels. */
+  static Expr onesInnerIsSum(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Transpose t && factors.get(i + 1) instanceof Expr.Hadamard h
+          && shapes.of(t.argument()).isColumn()) {
+        Expr inverse = new Expr.ElementPower(t.argument(), -1);
+        if (h.factors().contains(inverse)) {
+          List<Expr> rest = new ArrayList<>(h.factors());
+          rest.remove(inverse);
+          List<Expr> out = new ArrayList<>(factors);
+          out.set(i, new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest)));
+          out.remove(i + 1);
+          return Exprs.product(out);
+        }
+      }
+      if (factors.get(i) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones
+          && factors.size() == 2 && shapes.of(factors.get(1)).isColumn()) {
+        return new Expr.SumAll(factors.get(1));
+      }
+    }
+    return p;
+  }
+
+  /** (a + b)*c = a*c + b*c, for the normal form; its size is known, and checked, before it is built. */
+  static Expr distribute(Expr.Product p, Rewriting run) {
+    for (int i = 0; i < p.factors().size(); i++) {
+      if (p.factors().get(i) instanceof Expr.Sum s) {
+        requireDistributable(p, s, run);
+        List<Expr> terms = new ArrayList<>();
+        for (Expr term : s.terms()) {
+          List<Expr> factors = new ArrayList<>(p.factors());
+          factors.set(i, term);
+          terms.add(new Expr.Product(factors));
+        }
+        return new Expr.Sum(terms);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Distributing product (a matrix, entry-wise or Kronecker product) over its factor sum gives one
+   * copy of the rest of product per term of sum: its size is known before it is built, and checked
+   * then.
+   */
+  static void requireDistributable(Expr product, Expr.Sum sum, Rewriting run) {
+    NodeCounter nodes = run.nodes();
+    long rest = nodes.count(product) - nodes.count(sum);
+    long size = 1;
+    for (Expr term : sum.terms()) {
+      size += rest + nodes.count(term);
+    }
+    if (size > Limits.MAX_EXPRESSION_SIZE) {
+      throw nodes.tooLarge("the expanded form");
+    }
+  }
+
+  /** A factor read as a power of a base: X^3 is (X, 3), inv(X^2) is (X, -2), inv(X^2)' is (X', -2). */
+  private record MatrixPower(Expr base, int exponent) {
+
+    static MatrixPower of(Expr f) {
+      if (f instanceof Expr.Transpose t) {
+        MatrixPower inner = of(t.argument());
+        return inner.exponent() == 1 ? new MatrixPower(f, 1) : new MatrixPower(new Expr.Transpose(inner.base()),
+            inner.exponent());
+      }
+      if (f instanceof Expr.Inverse inv) {
+        MatrixPower inner = of(inv.argument());
+        return new MatrixPower(inner.base(), -inner.exponent());
+      }
+      if (f instanceof Expr.Power p && p.exponent() == Math.rint(p.exponent()) && Math.abs(p.exponent()) <= 1_000) {
+        return new MatrixPower(p.base(), (int) p.exponent());
+      }
+      return new MatrixPower(f, 1);
+    }
+
+    /** Written as the simplifier writes powers: X^3, (X')^3, inv(X^3), inv(X^3)'. */
+    Expr expr() {
+      if (exponent == 1) {
+        return base;
+      }
+      if (exponent > 0) {
+        return new Expr.Power(base, exponent);
+      }
+      if (base instanceof Expr.Transpose t) {
+        return new Expr.Transpose(new MatrixPower(t.argument(), exponent).expr());
+      }
+      return new Expr.Inverse(exponent == -1 ? base : new Expr.Power(base, -exponent));
+    }
+  }
+
+  /**
+   * X^a X^b = X^(a+b) for neighbouring powers of one square matrix, inverses counted as negative
+   * powers: inv(X) inv(X) = inv(X^2), X inv(X^2) = inv(X). Products that cancel to I are left to
+   * cancelInverses, which knows the identity's size.
+   */
+  static Expr combineMatrixPowers(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      Expr a = factors.get(i);
+      Expr b = factors.get(i + 1);
+      if (a instanceof Expr.Number || shapes.isScalar(a) || shapes.isScalar(b)) {
+        continue;
+      }
+      MatrixPower pa = MatrixPower.of(a);
+      MatrixPower pb = MatrixPower.of(b);
+      int k = pa.exponent() + pb.exponent();
+      if (pa.base().equals(pb.base()) && k != 0 && Math.abs(k) <= 1_000) {
+        List<Expr> out = new ArrayList<>(factors.subList(0, i));
+        out.add(new MatrixPower(pa.base(), k).expr());
+        out.addAll(factors.subList(i + 2, factors.size()));
+        return Exprs.product(out);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * A B A B = (A B)^2, and A B (A B)^2 = (A B)^3: a run of matrices written out again and again is
+   * a power of the run.
+   */
+  static Expr repeatedBlocks(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    int n = factors.size();
+    for (int j = 0; j + 1 < n; j++) { // (A B)^k A = A (B A)^k: the lone factor first, so like terms meet
+      if (factors.get(j) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+          && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1
+          && q.factors().get(0).equals(factors.get(j + 1)) && !shapes.isScalar(factors.get(j + 1))) {
+        List<Expr> rotated = new ArrayList<>(q.factors().subList(1, q.factors().size()));
+        rotated.add(q.factors().get(0));
+        List<Expr> out = new ArrayList<>(factors.subList(0, j));
+        out.add(q.factors().get(0));
+        out.add(new Expr.Power(new Expr.Product(rotated), pw.exponent()));
+        out.addAll(factors.subList(j + 2, n));
+        return Exprs.product(out);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (shapes.isScalar(factors.get(i))) {
+        continue;
+      }
+      for (int length = 2; i + length <= n; length++) {
+        List<Expr> block = factors.subList(i, i + length);
+        if (block.stream().anyMatch(shapes::isScalar)) {
+          break;
+        }
+        int copies = 1;
+        while (i + (copies + 1) * length <= n
+            && factors.subList(i + copies * length, i + (copies + 1) * length).equals(block)) {
+          copies++;
+        }
+        int end = i + copies * length;
+        if (end < n && factors.get(end) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+            && q.factors().equals(block) && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1) {
+          return replaced(factors, i, end + 1, new Expr.Power(q, pw.exponent() + copies));
+        }
+        if (i > 0 && factors.get(i - 1) instanceof Expr.Power pw && pw.base() instanceof Expr.Product q
+            && q.factors().equals(block) && pw.exponent() == Math.rint(pw.exponent()) && pw.exponent() >= 1) {
+          return replaced(factors, i - 1, end, new Expr.Power(q, pw.exponent() + copies));
+        }
+        if (copies >= 2) {
+          return replaced(factors, i, end, new Expr.Power(new Expr.Product(List.copyOf(block)), copies));
+        }
+      }
+    }
+    return p;
+  }
+
+  private static Expr replaced(List<Expr> factors, int from, int to, Expr with) {
+    List<Expr> out = new ArrayList<>(factors.subList(0, from));
+    out.add(with);
+    out.addAll(factors.subList(to, factors.size()));
+    return Exprs.product(out);
+  }
+}

@@ -1,0 +1,235 @@
+package org.matrixcalculustutor.algebra;
+
+import static org.matrixcalculustutor.algebra.Terms.coefficient;
+import static org.matrixcalculustutor.algebra.Terms.rest;
+import static org.matrixcalculustutor.algebra.Terms.withCoefficient;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rules for sums. */
+final class SumRules {
+
+  private SumRules() {}
+
+  static final Rule<Expr.Sum> FLATTEN = Rule.of("flattenSum", Expr.Sum.class,
+      "a + (b + c) = a + b + c", SumRules::flatten);
+  static final Rule<Expr.Sum> FOLD_NUMBERS = Rule.of("foldNumbersInSum", Expr.Sum.class,
+      "2 + 3 = 5, x + 0 = x", SumRules::foldNumbers);
+  static final Rule<Expr.Sum> NUMBER_LAST = Rule.of("numberLast", Expr.Sum.class,
+      "2 + x = x + 2", SumRules::numberLast);
+  static final Rule<Expr.Sum> COLLECT_LIKE_TERMS = Rule.of("collectLikeTerms", Expr.Sum.class,
+      "a x + b x = (a + b) x", SumRules::collectLikeTerms);
+  static final Rule<Expr.Sum> POSITIVE_FIRST = Rule.of("positiveFirst", Expr.Sum.class,
+      "-y + s = s - y", SumRules::positiveFirst);
+  static final Rule<Expr.Sum> FACTOR_COMMON = Rule.of("factorCommon", Expr.Sum.class,
+      "A x + B x = (A + B) x", SumRules::factorCommon);
+  static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
+      "y ⊙ (1 - s) - (1 - y) ⊙ s = y - s", SumRules::expandWhenShorter);
+  static final Rule<Expr.Sum> SORT_TERMS = Rule.of("sortTerms", Expr.Sum.class,
+      null, SumRules::sortTerms);
+
+  /** a + (b + c) = a + b + c. */
+  static Expr flatten(Expr.Sum s, Rewriting run) {
+    if (s.terms().stream().noneMatch(t -> t instanceof Expr.Sum)) {
+      return s;
+    }
+    List<Expr> terms = new ArrayList<>();
+    s.terms().forEach(t -> terms.addAll(t instanceof Expr.Sum inner ? inner.terms() : List.of(t)));
+    return Exprs.sum(terms);
+  }
+
+  /** 2 + 3 = 5; x + 0 = x. A sum beyond the doubles (1e308 + 1e308) is left as it is. */
+  static Expr foldNumbers(Expr.Sum s, Rewriting run) {
+    double constant = 0;
+    int numbers = 0;
+    List<Expr> terms = new ArrayList<>();
+    for (Expr t : s.terms()) {
+      if (t instanceof Expr.Number n) {
+        constant += n.value();
+        numbers++;
+      } else if (!Exprs.isZero(t)) {
+        terms.add(t);
+      }
+    }
+    boolean zerosDropped = numbers + terms.size() < s.terms().size();
+    boolean folds = numbers >= 2 || numbers == 1 && constant == 0;
+    if (!zerosDropped && !folds || !Double.isFinite(constant)) {
+      return s;
+    }
+    if (constant != 0 || terms.isEmpty()) {
+      terms.add(Exprs.number(constant));
+    }
+    return Exprs.sum(terms);
+  }
+
+  /** x + 2, the number last; but 1 - s, whose number is the one positive term, stays as it is. */
+  static Expr numberLast(Expr.Sum s, Rewriting run) {
+    List<Expr> terms = s.terms();
+    int last = terms.size() - 1;
+    if (terms.stream().filter(t -> t instanceof Expr.Number).count() != 1) {
+      return s; // several are folded first, or left where they are when they have no finite sum
+    }
+    for (int i = 0; i < last; i++) {
+      if (terms.get(i) instanceof Expr.Number) {
+        List<Expr> moved = new ArrayList<>(terms);
+        Expr number = moved.remove(i);
+        if (TextPrinter.isNegative(moved.get(0)) && !TextPrinter.isNegative(number)) {
+          return s;
+        }
+        moved.add(number);
+        return new Expr.Sum(moved);
+      }
+    }
+    return s;
+  }
+
+  /** A*x + A*x = 2*A*x; 3*x - x = 2*x. */
+  static Expr collectLikeTerms(Expr.Sum s, Rewriting run) {
+    Map<Expr, Double> coefficients = new LinkedHashMap<>();
+    for (Expr term : s.terms()) {
+      coefficients.merge(rest(term), coefficient(term), Double::sum);
+    }
+    if (coefficients.size() == s.terms().size()
+        || coefficients.values().stream().anyMatch(c -> !Double.isFinite(c))) {
+      return s;
+    }
+    List<Expr> terms = new ArrayList<>();
+    coefficients.forEach((rest, c) -> {
+      if (c != 0) {
+        terms.add(withCoefficient(c, rest));
+      }
+    });
+    return Exprs.sum(terms);
+  }
+
+  /** A sum reads with a positive term first: -y + s is written s - y. */
+  static Expr positiveFirst(Expr.Sum s, Rewriting run) {
+    if (!TextPrinter.isNegative(s.terms().get(0))) {
+      return s;
+    }
+    for (int i = 1; i < s.terms().size(); i++) {
+      if (!TextPrinter.isNegative(s.terms().get(i))) {
+        List<Expr> terms = new ArrayList<>(s.terms());
+        terms.add(0, terms.remove(i));
+        return new Expr.Sum(terms);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A*x + A'*x = (A + A')*x and X*b + X*c = X*(b + c); -2*a - 2*b = -2*(a + b). Only when every
+   * term shares the factor, so nothing is expanded to find one.
+   */
+  static Expr factorCommon(Expr.Sum s, Rewriting run) {
+    Shapes shapes = run.shapes();
+    double first = coefficient(s.terms().get(0));
+    if (Math.abs(first) != 1
+        && s.terms().stream().allMatch(t -> Math.abs(coefficient(t)) == Math.abs(first))) {
+      // -2*X'*Y + 2*X'*X*A = -2*X'*(Y - X*A), but 2*a + 2*b stays as it is
+      Expr.Sum scaled = new Expr.Sum(s.terms().stream()
+          .map(t -> withCoefficient(coefficient(t) / first, rest(t))).toList());
+      Expr inner = factorCommonChain(scaled, shapes);
+      if (inner != null) {
+        return Exprs.product(Exprs.number(first), inner);
+      }
+    }
+    Expr factored = factorCommonChain(s, shapes);
+    return factored == null ? s : factored;
+  }
+
+  /**
+   * The sum with a factor common to every term taken out, or null: a matrix factor on the left or
+   * the right of every term's chain, or a scalar factor (such as det(X)) that every term has.
+   */
+  private static Expr factorCommonChain(Expr.Sum s, Shapes shapes) {
+    List<List<Expr>> scalars = new ArrayList<>();
+    List<List<Expr>> chains = new ArrayList<>();
+    for (Expr term : s.terms()) {
+      List<Expr> factors = term instanceof Expr.Product p ? p.factors() : List.of(term);
+      scalars.add(factors.stream().filter(shapes::isScalar).toList());
+      chains.add(factors.stream().filter(f -> !shapes.isScalar(f)).toList());
+    }
+    Expr commonScalar = scalars.get(0).stream().filter(f -> !(f instanceof Expr.Number))
+        .filter(f -> scalars.stream().allMatch(list -> list.contains(f))).findFirst().orElse(null);
+    if (commonScalar != null) {
+      List<Expr> remaining = new ArrayList<>();
+      for (Expr term : s.terms()) {
+        List<Expr> factors = new ArrayList<>(term instanceof Expr.Product p ? p.factors() : List.of(term));
+        factors.remove(commonScalar);
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(commonScalar, Exprs.sum(remaining));
+    }
+    if (chains.stream().anyMatch(c -> c.size() < 2)) {
+      return null;
+    }
+    Expr right = chains.get(0).get(chains.get(0).size() - 1);
+    if (chains.stream().allMatch(c -> c.get(c.size() - 1).equals(right))) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < chains.size(); i++) {
+        List<Expr> factors = new ArrayList<>(scalars.get(i));
+        factors.addAll(chains.get(i).subList(0, chains.get(i).size() - 1));
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(Exprs.sum(remaining), right);
+    }
+    Expr left = chains.get(0).get(0);
+    if (chains.stream().allMatch(c -> c.get(0).equals(left))) {
+      List<Expr> remaining = new ArrayList<>();
+      for (int i = 0; i < chains.size(); i++) {
+        List<Expr> factors = new ArrayList<>(scalars.get(i));
+        factors.addAll(chains.get(i).subList(1, chains.get(i).size()));
+        remaining.add(Exprs.product(factors));
+      }
+      return Exprs.product(left, Exprs.sum(remaining));
+    }
+    return null;
+  }
+
+  /** The canonical order of the terms of a normal form: by the structural order of what they multiply, then by coefficient. */
+  static Expr sortTerms(Expr.Sum s, Rewriting run) {
+    List<Expr> sorted = new ArrayList<>(s.terms());
+    sorted.sort(Comparator.comparing(Terms::rest, ExprOrder.INSTANCE).thenComparingDouble(Terms::coefficient));
+    return sorted.equals(s.terms()) ? s : new Expr.Sum(sorted);
+  }
+
+  /**
+   * Multiplies out the entry-wise products of sums in the terms, (1 - y) ⊙ s = s - y ⊙ s, and keeps
+   * the result only when it is smaller once simplified: then terms cancel, as in the logistic loss's
+   * y ⊙ (1 - σ) - (1 - y) ⊙ σ = y - σ. Strictly smaller, so it cannot undo a factoring.
+   */
+  static Expr expandWhenShorter(Expr.Sum s, Rewriting run) {
+    List<Expr> terms = new ArrayList<>();
+    boolean expanded = false;
+    for (Expr t : s.terms()) {
+      double c = coefficient(t);
+      if (rest(t) instanceof Expr.Hadamard h) {
+        int at = -1;
+        for (int i = 0; i < h.factors().size() && at < 0; i++) {
+          at = h.factors().get(i) instanceof Expr.Sum ? i : -1;
+        }
+        if (at >= 0) {
+          for (Expr u : ((Expr.Sum) h.factors().get(at)).terms()) {
+            List<Expr> factors = new ArrayList<>(h.factors());
+            factors.set(at, u);
+            terms.add(withCoefficient(c, new Expr.Hadamard(factors)));
+          }
+          expanded = true;
+          continue;
+        }
+      }
+      terms.add(t);
+    }
+    if (!expanded) {
+      return s;
+    }
+    Expr candidate = run.run(Exprs.sum(terms));
+    NodeCounter counter = new NodeCounter();
+    return counter.count(candidate) < counter.count(s) ? candidate : s;
+  }
+}

@@ -1,0 +1,57 @@
+package org.matrixcalculustutor.calculus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Declarations;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.algebra.Parser;
+import org.matrixcalculustutor.algebra.ShapeChecker;
+import org.matrixcalculustutor.algebra.Typing;
+
+class StepTest {
+
+  private static Derivatives.Result derive(String f, String x, String declarations) {
+    Declarations declared = Declarations.parse(declarations, Limits.DEFAULT);
+    Set<String> names = declared.all().stream().map(Declaration::name).collect(Collectors.toSet());
+    Expr e = Parser.parse(f, Limits.DEFAULT, names).expr();
+    Typing typing = ShapeChecker.check(e, declared);
+    return Derivatives.derive(typing, x, Layout.DENOMINATOR);
+  }
+
+  private static List<String> texts(Derivatives.Result r) {
+    return r.steps().stream().map(Step::text).toList();
+  }
+
+  @Test
+  void steps_holdExpressionsThatEachPrinterWrites() {
+    var r = derive("logdet(X'*X)", "X", "X: matrix m x n");
+    Step product = r.steps().get(2);
+    assertThat(product.rule()).startsWith("product rule");
+    assertThat(product.after()).isInstanceOf(Expr.Sum.class);
+    assertThat(product.text()).isEqualTo("d(X'*X) = dX'*X + X'*dX");
+    assertThat(product.latex()).endsWith("= \\mathrm{d}X^{\\top} X + X^{\\top} \\mathrm{d}X");
+    assertThat(texts(r)).first().isEqualTo("f = logdet(X'*X)");
+    assertThat(texts(r)).last().isEqualTo("grad_X f = 2*X*inv(X'*X)");
+  }
+
+  @Test
+  void aPartWhoseDifferentialOccursTwice_isWorkedOutOnce() {
+    var r = derive("tr(inv(X)*inv(X))", "X", "X: matrix n x n invertible");
+    assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("inverse")).hasSize(1);
+    assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("product rule")).hasSize(1);
+  }
+
+  @Test
+  void theTraceTrick_namesEachIdentityItUses() {
+    var r = derive("a'*(x .* b)", "x", "a: vector n\nx: vector n\nb: vector n");
+    Step trick = r.steps().stream().filter(s -> s.rule().startsWith("trace trick")).findFirst().orElseThrow();
+    assertThat(trick.rule()).contains("<A, B ⊙ C> = <A ⊙ B, C>");
+    assertThat(trick.after()).isInstanceOf(Expr.Inner.class);
+  }
+}

@@ -1,0 +1,27 @@
+package org.matrixcalculustutor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.exercises.ExerciseBank;
+
+class WarmUpTest {
+
+  @Test
+  void warmUp_derivesChecksAndGradesEveryExerciseAndLessonIdentityWithoutAFailure() {
+    ExerciseBank bank = ExerciseBank.load();
+    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank).once();
+    assertThat(report.problems()).isGreaterThan(bank.all().size());
+    assertThat(report.failures()).isEmpty();
+  }
+
+  @Test
+  void serverTiming_writesMillisecondsWithThreeDecimals() {
+    assertThat(EngineTiming.millis(0)).isEqualTo("0.000");
+    assertThat(EngineTiming.millis(1_234_567)).isEqualTo("1.235");
+    assertThat(EngineTiming.millis(12_000)).isEqualTo("0.012");
+    assertThat(EngineTiming.millis(2_000_000_000L)).isEqualTo("2000.000");
+  }
+}

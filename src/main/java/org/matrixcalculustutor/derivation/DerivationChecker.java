@@ -48,6 +48,28 @@ public final class DerivationChecker {
     this.grader = new Grader(engine);
   }
 
+  /**
+   * Refuses a derivation beyond the bounds before anything of it is parsed: no lines, more than
+   * {@value #MAX_LINES}, or a line longer than an expression may be. The message names the line.
+   *
+   * @throws ExpressionException with the position (in the line) where the line passes the limit
+   */
+  public static void requireBounds(List<String> lines, Limits limits) {
+    if (lines == null || lines.isEmpty()) {
+      throw new ExpressionException("write the derivation one step a line: df = ..., then = ...");
+    }
+    if (lines.size() > MAX_LINES) {
+      throw new ExpressionException("a derivation has at most " + MAX_LINES + " lines; this one has " + lines.size());
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line != null && line.length() > limits.maxInputLength()) {
+        throw new ExpressionException("line " + (i + 1) + " is " + line.length() + " characters long; a line has at"
+            + " most " + limits.maxInputLength(), new Span(limits.maxInputLength(), line.length()));
+      }
+    }
+  }
+
   /** A problem given as text: its derivative derived by the engine, ready for derivations. */
   public Problem problem(String expression, String variable, String declarations, Layout layout) {
     return Problem.of(engine.derive(expression, variable, declarations, layout));
@@ -64,12 +86,7 @@ public final class DerivationChecker {
    * @throws ExpressionException when there are no lines, or more than {@value #MAX_LINES}
    */
   public Derivation check(Problem problem, List<String> lines, long seed) {
-    if (lines == null || lines.isEmpty()) {
-      throw new ExpressionException("write the derivation one step a line: df = ..., then = ...");
-    }
-    if (lines.size() > MAX_LINES) {
-      throw new ExpressionException("a derivation has at most " + MAX_LINES + " lines; this one has " + lines.size());
-    }
+    requireBounds(lines, engine.limits());
     List<Checked> checked = new ArrayList<>();
     for (String line : lines) {
       Deadline.check();

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.derivation.DerivationChecker;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
+import org.matrixcalculustutor.exercises.ExerciseChecker;
 import org.matrixcalculustutor.web.EngineGate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -31,10 +33,12 @@ class CalculatorController {
 
   private final Engine engine;
   private final EngineGate gate;
+  private final ExerciseChecker checker;
 
-  CalculatorController(Engine engine, EngineGate gate) {
+  CalculatorController(Engine engine, EngineGate gate, ExerciseChecker checker) {
     this.engine = engine;
     this.gate = gate;
+    this.checker = checker;
   }
 
   /** The numerical check as the page shows it. */
@@ -59,8 +63,8 @@ class CalculatorController {
       @RequestParam(required = false) String variable,
       @RequestParam(required = false) String declarations,
       @RequestParam(required = false) String layout,
-      @RequestParam(required = false) String order, HttpServletRequest request, HttpServletResponse response,
-      Model model) {
+      @RequestParam(required = false) String order, @RequestParam(required = false) String work,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     int derivativeOrder = "2".equals(order == null ? null : order.strip()) ? 2 : 1;
     model.addAttribute("order", derivativeOrder);
     model.addAttribute("expression", expression == null ? "" : expression);
@@ -70,6 +74,7 @@ class CalculatorController {
         ? Layout.NUMERATOR.word() : Layout.DENOMINATOR.word());
     model.addAttribute("symbols", List.of());
     model.addAttribute("maxInputLength", this.engine.limits().maxInputLength());
+    model.addAttribute("work", work == null ? "" : work);
     if (expression == null || expression.isBlank()) {
       return VIEW;
     }
@@ -88,6 +93,16 @@ class CalculatorController {
       model.addAttribute("variableLatex", derived.variableLatex());
       model.addAttribute("lhsLatex", leftSide(derivative, derived.variableLatex()));
       model.addAttribute("check", Check.of(derivative.maxRelativeError(), derivative.order()));
+      List<String> lines = lines(work);
+      if (!lines.isEmpty()) {
+        try {
+          DerivationChecker.requireBounds(lines, this.engine.limits()); // before any parsing
+          model.addAttribute("derivation", this.gate.run(request, client, () -> this.checker.derivation(expression,
+              chosen, declarations, layout, lines)));
+        } catch (ExpressionException e) {
+          model.addAttribute("workError", e.getMessage());
+        }
+      }
     } catch (ExpressionException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorPosition", e.position());
@@ -100,6 +115,11 @@ class CalculatorController {
   }
 
   private record Derived(Derivative derivative, String variableLatex) {}
+
+  /** The lines of the "show your work" box: one step a line, blank lines skipped. */
+  static List<String> lines(String work) {
+    return work == null ? List.of() : java.util.Arrays.stream(work.split("\\R")).filter(l -> !l.isBlank()).toList();
+  }
 
   /** What the result is written as: ∂f/∂x, the vec Jacobian's ∂vec f/∂vec(X)', or H. */
   static String leftSide(Derivative d, String x) {

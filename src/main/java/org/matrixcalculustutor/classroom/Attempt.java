@@ -49,6 +49,22 @@ public class Attempt {
   @Column(name = "solution_viewed", nullable = false)
   private boolean solutionViewed;
 
+  /** The derivation shown with the attempt, a line of it per line of text; null when none was shown. */
+  @Column(length = 82000)
+  private String work;
+
+  /** A mark per line of the work: c correct, x incorrect, i invalid. */
+  @Column(name = "work_marks", length = 40)
+  private String workMarks;
+
+  /** The slip of the work's first wrong line (a Slip's name), or null. */
+  @Column(length = 40)
+  private String slip;
+
+  /** The index (from 0) of the work's first line that is not correct, or null. */
+  @Column(name = "slip_line")
+  private Integer slipLine;
+
   protected Attempt() {}
 
   Attempt(Student student, String exerciseId, long seed, String answer, String verdict, List<String> diagnoses) {
@@ -103,5 +119,35 @@ public class Attempt {
 
   void setSolutionViewed(boolean solutionViewed) {
     this.solutionViewed = solutionViewed;
+  }
+
+  /** The lines of the work shown, or an empty list. */
+  public List<String> getWorkLines() {
+    return work == null ? List.of() : Arrays.asList(work.split("\n", -1));
+  }
+
+  public boolean hasWork() {
+    return work != null;
+  }
+
+  /** The mark of line i of the work: 'c', 'x', 'i', or '?' when unknown. */
+  public char workMark(int i) {
+    return workMarks != null && i < workMarks.length() ? workMarks.charAt(i) : '?';
+  }
+
+  public String getSlip() {
+    return slip;
+  }
+
+  public Integer getSlipLine() {
+    return slipLine;
+  }
+
+  /** Stores a derivation with the attempt; lines hold no line breaks (they separate the stored lines). */
+  void setWork(List<String> lines, String marks, String slip, Integer slipLine) {
+    this.work = String.join("\n", lines);
+    this.workMarks = marks;
+    this.slip = slip;
+    this.slipLine = slipLine;
   }
 }

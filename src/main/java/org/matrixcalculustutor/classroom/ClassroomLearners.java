@@ -3,8 +3,6 @@ package org.matrixcalculustutor.classroom;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.matrixcalculustutor.exercises.Learners;
-import org.matrixcalculustutor.grading.Diagnosis;
-import org.matrixcalculustutor.grading.Grade;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +34,9 @@ class ClassroomLearners implements Learners {
   }
 
   @Override
-  public void record(Learner learner, String exerciseId, long seed, String answer, Grade grade) {
-    classrooms.record(learner.id(), exerciseId, seed, answer, grade.verdict().word(),
-        grade.diagnoses().stream().map(Diagnosis::code).map(Enum::name).toList());
+  public void record(Learner learner, String exerciseId, long seed, Outcome outcome) {
+    classrooms.record(learner.id(), exerciseId, seed, outcome.answer(), outcome.verdict(), outcome.diagnoses(),
+        outcome.work());
   }
 
   @Override

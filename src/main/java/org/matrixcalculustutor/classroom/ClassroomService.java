@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.matrixcalculustutor.exercises.Exercise;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.exercises.ShownWork;
 import org.matrixcalculustutor.exercises.SolutionRule;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,10 @@ public class ClassroomService {
 
   static final int MAX_NAME_LENGTH = 100;
   static final int MAX_NUMBER_LENGTH = 50;
+
+  /** The most lines, and characters a line, of shown work stored with an attempt (the checker's limits). */
+  static final int MAX_WORK_LINES = 40;
+  static final int MAX_WORK_LINE = 2000;
 
   private final TeacherRepository teachers;
   private final ClassroomRepository classrooms;
@@ -373,14 +378,28 @@ public class ClassroomService {
   /** Stores a graded attempt; a closed class records none (empty). */
   public Optional<Attempt> record(long studentId, String exerciseId, long seed, String answer, String verdict,
       List<String> diagnoses) {
+    return record(studentId, exerciseId, seed, answer, verdict, diagnoses, null);
+  }
+
+  /** Stores a graded attempt with the derivation shown, if any; a closed class records none (empty). */
+  public Optional<Attempt> record(long studentId, String exerciseId, long seed, String answer, String verdict,
+      List<String> diagnoses, ShownWork work) {
     Student student = students.findById(studentId).orElseThrow();
     if (student.getClassroom().isClosed()) {
       return Optional.empty();
     }
     Attempt attempt = new Attempt(student, exerciseId, seed, answer, verdict, diagnoses);
     attempt.setSolutionViewed(solutionViews.existsByStudentAndExerciseId(student, exerciseId));
+    if (work != null && !work.lines().isEmpty()) {
+      // cleaned as other stored text (no NUL, no invisible characters), one stored line per line
+      List<String> lines = work.lines().stream().limit(MAX_WORK_LINES)
+          .map(l -> FreeText.clean(l.length() > MAX_WORK_LINE ? l.substring(0, MAX_WORK_LINE) : l)).toList();
+      String marks = work.marks() == null ? null : work.marks().substring(0, Math.min(work.marks().length(), lines.size()));
+      attempt.setWork(lines, marks, work.slip(), work.slipLine());
+    }
     return Optional.of(attempts.save(attempt));
   }
+
 
   /** A shape slip of a student: no attempt, but counted where the class goes wrong; none in a closed class. */
   public void recordSlip(long studentId, String exerciseId, long seed, String answer) {
@@ -478,6 +497,19 @@ public class ClassroomService {
         .collect(Collectors.groupingBy(ValidationSlip::getExerciseId, Collectors.counting()));
     Map<String, Long> shapeSlips = new LinkedHashMap<>();
     exerciseIds.forEach(id -> shapeSlips.put(id, slipCounts.getOrDefault(id, 0L)));
-    return new Gradebook(classroom, exerciseIds, columns, rows, common, shapeSlips);
+    Map<String, List<Map.Entry<String, Long>>> wrongSteps = new LinkedHashMap<>();
+    for (String exerciseId : exerciseIds) {
+      wrongSteps.put(exerciseId, byCount(all.stream()
+          .filter(a -> a.getExerciseId().equals(exerciseId) && a.getSlip() != null).map(Attempt::getSlip)));
+    }
+    return new Gradebook(classroom, exerciseIds, columns, rows, common, shapeSlips, wrongSteps);
+  }
+
+  /** Codes by how often they occur, most first (ties by code). */
+  private static List<Map.Entry<String, Long>> byCount(java.util.stream.Stream<String> codes) {
+    return codes.collect(Collectors.groupingBy(code -> code, Collectors.counting())).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .toList();
   }
 }

@@ -14,9 +14,12 @@ import java.util.Map;
  * @param rows one per student, by name
  * @param commonDiagnoses per exercise, diagnosis codes by how often they were given, most first
  * @param shapeSlips per exercise, how many answers were shape slips (invalid, one transpose away; no attempts)
+ * @param wrongSteps per exercise, the slips of the first wrong lines of shown work (derivations) by how
+ *     often they were made, most first
  */
 public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Column> columns, List<Row> rows,
-    Map<String, List<Map.Entry<String, Long>>> commonDiagnoses, Map<String, Long> shapeSlips) {
+    Map<String, List<Map.Entry<String, Long>>> commonDiagnoses, Map<String, Long> shapeSlips,
+    Map<String, List<Map.Entry<String, Long>>> wrongSteps) {
 
   /** An assigned exercise as a column: its id (for addresses) and its title (for people). */
   public record Column(String exerciseId, String title) {}
@@ -70,6 +73,15 @@ public record Gradebook(Classroom classroom, List<String> exerciseIds, List<Colu
 
   public boolean anyDiagnoses() {
     return commonDiagnoses.values().stream().anyMatch(d -> !d.isEmpty());
+  }
+
+  public boolean anyWrongSteps() {
+    return wrongSteps.values().stream().anyMatch(d -> !d.isEmpty());
+  }
+
+  /** A slip of shown work in plain words ("a transpose lost"). */
+  public String slipTitle(String code) {
+    return Words.slip(code);
   }
 
   public String diagnosisTitle(String code) {

@@ -15,6 +15,7 @@ import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Renamer;
 import org.matrixcalculustutor.algebra.TextPrinter;
+import org.matrixcalculustutor.derivation.DerivationChecker;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.Exercise;
@@ -56,14 +57,64 @@ class Insight {
    *
    * @param solutionViewed whether the student had opened the worked solution before answering;
    *     null while attempts do not record it, and the page then shows no such column
+   * @param work the derivation the student showed, line by line; empty when none
+   * @param wrongStep where the shown work first went wrong and how ("line 2: a transpose lost"), or null
    */
   record AttemptRow(long id, String at, String exerciseId, String exerciseTitle, long seed, Answer answer,
-      String verdict, List<String> diagnoses, boolean late, Boolean solutionViewed) {
+      String verdict, List<String> diagnoses, boolean late, Boolean solutionViewed, List<WorkLine> work,
+      String wrongStep) {
 
     public boolean isCorrect() {
       return "correct".equals(verdict);
     }
   }
+
+  /**
+   * A line of shown work as stored: its text, typeset when it still reads, and its mark.
+   *
+   * @param status correct, incorrect, invalid (or unknown)
+   */
+  record WorkLine(String text, String latex, String status) {
+
+    /** The mark beside the line. */
+    public String mark() {
+      return switch (status) {
+        case "correct" -> "✓";
+        case "incorrect" -> "✗";
+        default -> "?";
+      };
+    }
+  }
+
+  /**
+   * The attempts whose shown work went wrong with one slip, with the steps themselves.
+   *
+   * @param id the slip's code
+   * @param title the slip in words
+   * @param attempts how many attempts
+   * @param students how many students
+   * @param steps the wrong steps, in the exercise's own symbols: the last right line and the wrong one
+   */
+  record SlipGroup(String id, String title, long attempts, long students, List<WrongStep> steps) {
+
+    public String attemptsLabel() {
+      return Words.count(attempts, "attempt");
+    }
+
+    public String studentsLabel() {
+      return Words.count(students, "student");
+    }
+  }
+
+  /**
+   * One wrong step of shown work.
+   *
+   * @param student who made it
+   * @param line its line number, from 1
+   * @param before the line before it (typeset), or null when it was the first
+   * @param wrong the wrong line (typeset), as a WorkLine
+   */
+  record WrongStep(String student, int line, WorkLine before, WorkLine wrong) {}
 
   /** One distinct answer (in the exercise's own symbols), how often it was given and by whom. */
   record AnswerCount(Answer answer, long count, List<String> students, List<String> diagnoses) {
@@ -86,9 +137,10 @@ class Insight {
     }
   }
 
-  /** A class's answers to one exercise. */
+  /** A class's answers to one exercise, and the wrong steps of their shown work by slip. */
   record ExerciseAnswers(String exerciseId, String title, String functionLatex, String variable, long attempts,
-      long students, long solved, List<DiagnosisGroup> groups, List<AnswerCount> commonWrong) {
+      long students, long solved, List<DiagnosisGroup> groups, List<AnswerCount> commonWrong,
+      List<SlipGroup> wrongSteps) {
 
     public String summary() {
       return Words.count(students, "student") + " tried, " + solved + " solved, "
@@ -104,7 +156,47 @@ class Insight {
         Words.time(a.getCreatedAt(), classroom.getZone()), a.getExerciseId(), classrooms.title(a.getExerciseId()),
         a.getSeed(), typeset.computeIfAbsent(a.getExerciseId() + "#" + a.getSeed() + "#" + a.getAnswer(),
             k -> asTyped(a)), a.getVerdict(), Words.diagnoses(a.getDiagnosisCodes()),
-        classroom.isLate(a.getCreatedAt()), null)).toList();
+        classroom.isLate(a.getCreatedAt()), null, work(a, Map.of()), wrongStep(a))).toList();
+  }
+
+  /** "line 2: a transpose lost", or null when the attempt's shown work has no wrong step. */
+  private static String wrongStep(Attempt a) {
+    if (!a.hasWork() || a.getSlipLine() == null) {
+      return null;
+    }
+    return "line " + (a.getSlipLine() + 1) + (a.getSlip() == null ? " is not right" : ": " + Words.slip(a.getSlip()));
+  }
+
+  /** The attempt's shown work, each line typeset in its variant's symbols (renamed by back, if given). */
+  private List<WorkLine> work(Attempt a, Map<String, String> back) {
+    if (!a.hasWork()) {
+      return List.of();
+    }
+    Optional<Exercise> exercise = bank.find(a.getExerciseId());
+    org.matrixcalculustutor.algebra.Declarations declarations = null;
+    String variable = null;
+    if (exercise.isPresent()) {
+      try {
+        Variant variant = checker.variant(exercise.get(), a.getSeed());
+        declarations = Declarations.parse(variant.declarations(), engine.limits());
+        variable = variant.variable();
+      } catch (RuntimeException changed) {
+        declarations = null; // a changed exercise: the lines show as typed
+      }
+    }
+    List<String> lines = a.getWorkLines();
+    List<WorkLine> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String latex = declarations == null ? null
+          : DerivationChecker.latex(lines.get(i), declarations, variable, engine.limits(), back);
+      out.add(new WorkLine(lines.get(i), latex, switch (a.workMark(i)) {
+        case 'c' -> "correct";
+        case 'x' -> "incorrect";
+        case 'i' -> "invalid";
+        default -> "unknown";
+      }));
+    }
+    return out;
   }
 
   @Transactional(readOnly = true)
@@ -155,7 +247,35 @@ class Insight {
     return new ExerciseAnswers(exerciseId, classrooms.title(exerciseId), functionLatex, variable, all.size(),
         all.stream().map(a -> a.getStudent().getId()).distinct().count(),
         all.stream().filter(Attempt::isCorrect).map(a -> a.getStudent().getId()).distinct().count(),
-        groups, commonWrong);
+        groups, commonWrong, wrongSteps(exercise, all, renamings));
+  }
+
+  /** The attempts with a wrong step in their shown work, by slip, the most frequent first. */
+  private List<SlipGroup> wrongSteps(Exercise exercise, List<Attempt> all, Map<Long, Map<String, String>> renamings) {
+    Map<String, List<Attempt>> bySlip = new LinkedHashMap<>();
+    for (Attempt a : all) {
+      if (a.hasWork() && a.getSlipLine() != null) {
+        bySlip.computeIfAbsent(a.getSlip() == null ? "UNNAMED" : a.getSlip(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    List<SlipGroup> groups = new ArrayList<>();
+    bySlip.forEach((code, attempts) -> {
+      List<WrongStep> steps = new ArrayList<>();
+      for (Attempt a : attempts.stream().limit(ANSWERS_SHOWN).toList()) {
+        Map<String, String> back = exercise == null ? Map.of()
+            : renamings.computeIfAbsent(a.getSeed(), seed -> backToExercise(exercise, seed));
+        List<WorkLine> lines = work(a, back);
+        int at = a.getSlipLine();
+        if (at < lines.size()) {
+          steps.add(new WrongStep(a.getStudent().getDisplayName(), at + 1, at > 0 ? lines.get(at - 1) : null,
+              lines.get(at)));
+        }
+      }
+      groups.add(new SlipGroup(code, Words.slip(code), attempts.size(),
+          attempts.stream().map(a -> a.getStudent().getId()).distinct().count(), steps));
+    });
+    groups.sort(Comparator.comparingLong(SlipGroup::attempts).reversed().thenComparing(SlipGroup::title));
+    return groups;
   }
 
   private record Given(Attempt attempt, Answer answer) {}

@@ -33,6 +33,12 @@ final class Words {
     return code(code).map(DiagnosisCode::title).orElse(code);
   }
 
+  /** The slip of a wrong step of shown work in plain words; a code this version does not know is shown as stored. */
+  static String slip(String code) {
+    return org.matrixcalculustutor.derivation.Slip.of(code).map(org.matrixcalculustutor.derivation.Slip::title)
+        .orElse(code == null ? "" : code);
+  }
+
   static List<String> diagnoses(List<String> codes) {
     return codes.stream().map(Words::diagnosis).toList();
   }

@@ -3,6 +3,9 @@ package org.matrixcalculustutor.exercises;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
+import org.matrixcalculustutor.derivation.Derivation;
+import org.matrixcalculustutor.derivation.DerivationChecker;
+import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.grading.Grade;
 import org.matrixcalculustutor.grading.Verdict;
 import org.matrixcalculustutor.web.RateLimiter;
@@ -38,13 +41,21 @@ class ExerciseApiController {
       String declarations, String layout, int hints) {}
 
   /**
-   * An answer to an exercise; showSolution asks for the solution with the grade, which a class's
-   * student gets only when the class's rule allows it (the reveal is then recorded).
+   * An answer to an exercise, its derivation line by line (lines, beside or instead of the answer),
+   * or both; showSolution asks for the solution with the grade, which a class's student gets only
+   * when the class's rule allows it (the reveal is then recorded).
    */
-  record AttemptRequest(String answer, Long seed, Boolean showSolution) {}
+  record AttemptRequest(String answer, Long seed, Boolean showSolution, List<String> lines) {}
 
   record CheckRequest(String expression, String variable, String declarations, String layout, Integer order,
       String answer) {}
+
+  /** A derivation of any problem's first derivative: "df = ...", then "= ...", one step a line. */
+  record DerivationCheckRequest(String expression, String variable, String declarations, String layout,
+      List<String> lines) {}
+
+  /** What an attempt's engine work found: the answer's grade and the derivation's check, either may be absent. */
+  private record Checked(Grade grade, Derivation work, Derivative expected) {}
 
   @GetMapping("/api/exercises")
   List<ExerciseSummary> exercises() {
@@ -61,15 +72,30 @@ class ExerciseApiController {
     rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), http.getRemoteAddr());
     EngineGate.Client client = learner.map(l -> EngineGate.Client.student(l.id()))
         .orElseGet(() -> EngineGate.Client.anonymous(http));
-    Grade grade = gate.run(http, client, () -> checker.attempt(exercise, seed, request.answer()));
+    List<String> lines = request.lines();
+    boolean work = lines != null && !lines.isEmpty();
+    if (work) {
+      DerivationChecker.requireBounds(lines, checker.limits()); // before any parsing
+    }
+    boolean answered = !work || (request.answer() != null && !request.answer().isBlank());
+    Checked checked = gate.run(http, client, () -> new Checked(
+        answered ? checker.attempt(exercise, seed, request.answer()) : null,
+        work ? checker.derivation(exercise, seed, lines) : null,
+        checker.expected(checker.variant(exercise, seed))));
+    Grade grade = checked.grade();
+    Derivation derivation = checked.work();
+    ShownWork shown = work ? ShownWork.of(lines, derivation) : null;
     boolean asked = Boolean.TRUE.equals(request.showSolution());
-    boolean solution = grade.correct();
+    boolean solution = answered ? grade.correct() : derivation.correct();
     if (learner.isPresent()) {
       Learners.Learner l = learner.get();
-      if (grade.verdict() != Verdict.INVALID) {
-        learners.record(l, id, seed, request.answer(), grade);
-      } else if (grade.shapeSlip()) {
+      if (answered && grade.verdict() != Verdict.INVALID) {
+        learners.record(l, id, seed, Learners.Outcome.of(request.answer(), grade, shown));
+      } else if (answered && grade.shapeSlip()) {
         learners.slip(l, id, seed, request.answer());
+      } else if (!answered && (derivation.verdict() == Derivation.Verdict.CORRECT
+          || derivation.verdict() == Derivation.Verdict.INCORRECT)) {
+        learners.record(l, id, seed, workOutcome(lines, derivation, shown));
       }
       Learners.Standing standing = learners.standing(l);
       if (asked && !solution && standing.solutions().allows(standing.on(id))) {
@@ -79,7 +105,32 @@ class ExerciseApiController {
     } else {
       solution |= asked;
     }
-    return GradeResponse.of(grade, id, seed, solution);
+    return answered ? GradeResponse.of(grade, id, seed, solution, derivation)
+        : GradeResponse.of(derivation, checked.expected(), id, seed, solution);
+  }
+
+  /**
+   * A derivation without an answer as an attempt: its answer is the derivative read off the last
+   * line (else the last line as typed), its diagnoses those of that read-off.
+   */
+  static Learners.Outcome workOutcome(List<String> lines, Derivation derivation, ShownWork shown) {
+    String last = lines.get(lines.size() - 1);
+    String answer = derivation.readOff() != null ? derivation.readOff().text() : last == null ? "" : last.strip();
+    List<String> diagnoses = derivation.readOffGrade() == null ? List.of()
+        : derivation.readOffGrade().diagnoses().stream().map(d -> d.code().name()).toList();
+    return new Learners.Outcome(answer.length() > 2000 ? answer.substring(0, 2000) : answer,
+        derivation.verdict().word(), diagnoses, shown);
+  }
+
+  /**
+   * Checks a derivation line by line: each line against the true differential, the first wrong one
+   * diagnosed, the last read off. Carries the engine's own derivation from the last right line.
+   */
+  @PostMapping("/api/derivation/check")
+  DerivationResponse derivation(@RequestBody DerivationCheckRequest request, HttpServletRequest http) {
+    DerivationChecker.requireBounds(request.lines(), checker.limits()); // before any parsing
+    return gate.run(http, EngineGate.Client.anonymous(http), () -> DerivationResponse.of(checker.derivation(
+        request.expression(), request.variable(), request.declarations(), request.layout(), request.lines()), true));
   }
 
   @PostMapping("/api/check")

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.ExpressionException;
+import org.matrixcalculustutor.derivation.Derivation;
+import org.matrixcalculustutor.derivation.DerivationChecker;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Property;
@@ -94,13 +97,37 @@ class ExerciseController {
     return EXERCISE_VIEW;
   }
 
+  /** The lines of the "show your work" box: one step a line, blank lines skipped. */
+  static List<String> lines(String work) {
+    return work == null ? List.of() : java.util.Arrays.stream(work.split("\\R")).filter(l -> !l.isBlank()).toList();
+  }
+
+  /** The lines, or none (with the page's message) when they pass the bounds: checked before any parsing. */
+  private List<String> bounded(List<String> lines, Model model) {
+    if (lines.isEmpty()) {
+      return lines;
+    }
+    try {
+      DerivationChecker.requireBounds(lines, checker.limits());
+      return lines;
+    } catch (ExpressionException tooMuch) {
+      model.addAttribute("workError", "Your work was not checked: " + tooMuch.getMessage() + ".");
+      return List.of();
+    }
+  }
+
+  /** What a check's engine work found: the answer's grade and the work's derivation, either may be absent. */
+  private record Checked(Grade grade, Derivation work) {}
+
   @PostMapping("/exercises/{id}")
   String act(@PathVariable String id, @RequestParam(defaultValue = "0") long seed,
       @RequestParam(defaultValue = "0") int hints, @RequestParam(defaultValue = "") String answer,
-      @RequestParam(defaultValue = "check") String action, HttpServletRequest request, HttpServletResponse response,
-      Model model) {
+      @RequestParam(defaultValue = "") String work, @RequestParam(defaultValue = "check") String action,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     Exercise exercise = find(id);
     Optional<Learners.Learner> learner = learners.current(request);
+    List<String> lines = bounded(lines(work), model);
+    model.addAttribute("work", work);
     switch (action) {
       case "hint" -> {
         Page page = show(exercise, learner, seed, hints + 1, answer, request, model);
@@ -112,7 +139,14 @@ class ExerciseController {
         if (page.solutionAllowed()) {
           learner.filter(l -> !page.progress().solved())
               .ifPresent(l -> learners.solutionShown(l, id, page.variant().seed()));
-          model.addAttribute("solution", checker.expected(page.variant()));
+          Derivation derivation = page.workAllowed() && !lines.isEmpty() ? derivation(exercise, page, lines, request,
+              learner, model) : null;
+          if (derivation != null && derivation.continuedFrom() != null) {
+            model.addAttribute("derivation", derivation);
+            model.addAttribute("continuation", derivation.continuation()); // from their last right line
+          } else {
+            model.addAttribute("solution", checker.expected(page.variant()));
+          }
         } else {
           page.offerSolution(model);
         }
@@ -120,32 +154,49 @@ class ExerciseController {
       default -> {
         Page page = show(exercise, learner, seed, hints, answer, request, model);
         rateLimiter.attempt(learner.map(Learners.Learner::id).orElse(null), request.getRemoteAddr());
-        Grade grade;
+        boolean withWork = page.workAllowed() && !lines.isEmpty();
+        boolean answered = !withWork || !answer.isBlank();
+        Checked checked;
         try {
-          grade = gate.run(request, client(learner, request),
-              () -> checker.attempt(exercise, page.variant().seed(), answer));
+          checked = gate.run(request, client(learner, request), () -> new Checked(
+              answered ? checker.attempt(exercise, page.variant().seed(), answer) : null,
+              withWork ? checker.derivation(exercise, page.variant().seed(), lines) : null));
         } catch (EngineGate.Refused busy) {
           response.setStatus(busy.getStatusCode().value());
           response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
           model.addAttribute("notGraded", busy.getReason() + " Your answer was not graded and counts as no attempt.");
           page.offerSolution(model);
           return EXERCISE_VIEW;
+        } catch (ExpressionException tooMuchWork) { // more lines than a derivation may have
+          model.addAttribute("workError", tooMuchWork.getMessage());
+          page.offerSolution(model);
+          return EXERCISE_VIEW;
         }
-        model.addAttribute("grade", grade);
-        model.addAttribute("syntaxLink", SyntaxGuide.linkFor(grade.error()));
+        Grade grade = checked.grade();
+        Derivation derivation = checked.work();
+        ShownWork shown = derivation == null ? null : ShownWork.of(lines, derivation);
+        model.addAttribute("derivation", derivation);
+        if (grade != null) {
+          model.addAttribute("grade", grade);
+          model.addAttribute("syntaxLink", SyntaxGuide.linkFor(grade.error()));
+        }
         learner.ifPresent(l -> {
-          if (grade.verdict() != Verdict.INVALID) {
-            learners.record(l, id, page.variant().seed(), answer, grade);
-          } else if (grade.shapeSlip()) {
+          if (grade != null && grade.verdict() != Verdict.INVALID) {
+            learners.record(l, id, page.variant().seed(), Learners.Outcome.of(answer, grade, shown));
+          } else if (grade != null && grade.shapeSlip()) {
             learners.slip(l, id, page.variant().seed(), answer);
+          } else if (grade == null && (derivation.verdict() == Derivation.Verdict.CORRECT
+              || derivation.verdict() == Derivation.Verdict.INCORRECT)) {
+            learners.record(l, id, page.variant().seed(), ExerciseApiController.workOutcome(lines, derivation, shown));
           }
         });
-        if (grade.correct()) {
+        boolean correct = grade != null ? grade.correct() : derivation.correct();
+        if (correct) {
           model.addAttribute("solution", checker.expected(page.variant()));
           model.addAttribute("next", next(exercise, learner).orElse(null));
         } else {
           Page after = new Page(page.variant(), page.hintsShown(), page.rule(),
-              learner.map(l -> learners.standing(l).on(id)).orElse(page.progress()));
+              learner.map(l -> learners.standing(l).on(id)).orElse(page.progress()), page.workAllowed());
           after.offerSolution(model);
         }
       }
@@ -157,8 +208,12 @@ class ExerciseController {
     return bank.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
-  /** What one request shows: the variant, the hints revealed, and where the student stands. */
-  private record Page(Variant variant, int hintsShown, SolutionRule rule, SolutionRule.Progress progress) {
+  /**
+   * What one request shows: the variant, the hints revealed, where the student stands, and whether
+   * the exercise takes a derivation line by line (a first derivative of the six kinds).
+   */
+  private record Page(Variant variant, int hintsShown, SolutionRule rule, SolutionRule.Progress progress,
+      boolean workAllowed) {
 
     boolean solutionAllowed() {
       return rule.allows(progress);
@@ -207,8 +262,23 @@ class ExerciseController {
     model.addAttribute("learner", learner.orElse(null));
     model.addAttribute("lesson", lessons.lesson(Links.chapter(exercise.lesson() == null ? exercise.chapter()
         : exercise.lesson())).orElse(null));
+    boolean workAllowed = exercise.order() == 1 && !expected.kind().isVecJacobian();
+    model.addAttribute("workAllowed", workAllowed);
+    model.addAttribute("layout", exercise.layout());
     return new Page(variant, shown, standing.map(Learners.Standing::solutions).orElse(SolutionRule.ANONYMOUS),
-        standing.map(s -> s.on(exercise.id())).orElse(SolutionRule.Progress.NONE));
+        standing.map(s -> s.on(exercise.id())).orElse(SolutionRule.Progress.NONE), workAllowed);
+  }
+
+  /** The work checked again for the solution's continuation from its last right line; null when it cannot be. */
+  private Derivation derivation(Exercise exercise, Page page, List<String> lines, HttpServletRequest request,
+      Optional<Learners.Learner> learner, Model model) {
+    try {
+      return gate.run(request, client(learner, request),
+          () -> checker.derivation(exercise, page.variant().seed(), lines));
+    } catch (ExpressionException tooMuchWork) {
+      model.addAttribute("workError", tooMuchWork.getMessage());
+      return null;
+    }
   }
 
   private static DeclarationView view(Declaration d) {

@@ -16,7 +16,32 @@ public interface Learners {
   Optional<Learner> current(HttpServletRequest request);
 
   /** Stores a graded attempt of the learner. */
-  void record(Learner learner, String exerciseId, long seed, String answer, Grade grade);
+  default void record(Learner learner, String exerciseId, long seed, String answer, Grade grade) {
+    record(learner, exerciseId, seed, Outcome.of(answer, grade, null));
+  }
+
+  /** Stores a graded attempt of the learner, with the work shown if any. */
+  void record(Learner learner, String exerciseId, long seed, Outcome outcome);
+
+  /**
+   * What one graded attempt stores.
+   *
+   * @param answer the answer as typed (for shown work alone, the derivative read off its last line)
+   * @param verdict correct or incorrect
+   * @param diagnoses the diagnosis codes of the answer
+   * @param work the derivation shown, or null
+   */
+  record Outcome(String answer, String verdict, List<String> diagnoses, ShownWork work) {
+
+    public Outcome {
+      diagnoses = List.copyOf(diagnoses);
+    }
+
+    static Outcome of(String answer, Grade grade, ShownWork work) {
+      return new Outcome(answer, grade.verdict().word(),
+          grade.diagnoses().stream().map(d -> d.code().name()).toList(), work);
+    }
+  }
 
   /**
    * Stores a shape slip: an answer whose shapes clash where one transpose would fix them. It is

@@ -98,6 +98,16 @@ class EndpointFuzzTest {
     };
   }
 
+  /** Lines of a derivation: hostile text, lines of df with it, too many lines, nulls, or no array at all. */
+  private static String lines(Random random, String f) {
+    return switch (random.nextInt(6)) {
+      case 0 -> value(random);
+      case 1 -> "[" + String.join(",", java.util.Collections.nCopies(1 + random.nextInt(60), quoted("= " + f))) + "]";
+      case 2 -> "[\"df = tr(A*dX*B)\"," + quoted("= " + f) + ",null," + quoted(randomText(random)) + "]";
+      default -> "[" + quoted("df = " + f) + "," + quoted(randomText(random)) + "]";
+    };
+  }
+
   private static String object(Random random, String... fields) {
     if (random.nextInt(15) == 0) {
       return randomText(random); // not JSON at all
@@ -157,7 +167,15 @@ class EndpointFuzzTest {
           + "\"declarations\":" + quoted(declarations) + ",\"answer\":" + quoted(f) + "}")));
       sent.add(new Sent("check fields", who.postJson("/api/check",
           object(random, "expression", "variable", "declarations", "layout", "answer"))));
+      sent.add(new Sent("derivation fields", who.postJson("/api/derivation/check",
+          object(random, "expression", "variable", "declarations", "layout", "lines"))));
+      sent.add(new Sent("derivation " + f, who.postJson("/api/derivation/check", "{\"expression\":\"tr(A*X*B)\","
+          + "\"variable\":\"X\",\"declarations\":" + quoted(declarations) + ",\"layout\":" + quoted(layout(random))
+          + ",\"lines\":" + lines(random, f) + "}")));
       String exercise = random.nextInt(4) == 0 ? randomId(random) : random.nextBoolean() ? "trace" : "least-squares";
+      sent.add(new Sent("attempt with lines " + f, who.postJson("/api/exercises/" + Visitor.encode(exercise)
+          + "/attempts", "{\"seed\":" + value(random) + ",\"lines\":" + lines(random, f)
+          + (random.nextBoolean() ? ",\"answer\":" + quoted(f) : "") + "}")));
       sent.add(new Sent("attempt " + f, who.postJson("/api/exercises/" + Visitor.encode(exercise) + "/attempts",
           "{\"answer\":" + quoted(f) + ",\"seed\":" + value(random) + "}")));
       sent.add(new Sent("attempts of a student", who.get("/api/students/" + Visitor.encode(randomId(random))

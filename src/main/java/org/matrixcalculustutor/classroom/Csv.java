@@ -40,14 +40,23 @@ final class Csv {
     ZoneId zone = classroom.getZone();
     StringBuilder out = new StringBuilder(BOM);
     row(out, List.of("Time (" + zone.getId() + ")", "Student", "Student number", "Exercise", "Exercise id",
-        "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before"));
+        "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before", "Shown work", "Wrong step"));
     for (Attempt a : attempts) {
       row(out, List.of(Words.time(a.getCreatedAt(), zone), a.getStudent().getDisplayName(),
           nullToEmpty(a.getStudent().getStudentNumber()), classrooms.title(a.getExerciseId()), a.getExerciseId(),
           Long.toString(a.getSeed()), a.getAnswer(), a.getVerdict(), String.join("; ", Words.diagnoses(a.getDiagnosisCodes())),
-          classroom.isLate(a.getCreatedAt()) ? "late" : "", a.isSolutionViewed() ? "yes" : ""));
+          classroom.isLate(a.getCreatedAt()) ? "late" : "", a.isSolutionViewed() ? "yes" : "",
+          String.join("\n", a.getWorkLines()), wrongStep(a)));
     }
     return out.toString();
+  }
+
+  /** The first line of shown work that is not right, with its slip in words when one was named. */
+  private static String wrongStep(Attempt a) {
+    if (a.getSlipLine() == null) {
+      return "";
+    }
+    return "line " + (a.getSlipLine() + 1) + (a.getSlip() == null ? "" : ": " + Words.slip(a.getSlip()));
   }
 
   /** The diagnoses row of answers that were one transpose away (shape slips, not counted as attempts). */

@@ -296,11 +296,16 @@ class ClassManagementTest {
       Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       attempt(emile, "trace", "-I");
       attempt(emile, "trace", "I");
+      mvc.perform(post("/api/exercises/trace/attempts").cookie(emile).contentType(MediaType.APPLICATION_JSON)
+          .content("{\"lines\":[\"df = tr(dX)\",\"= <-I, dX>\"]}")).andExpect(status().isOk());
       List<CSVRecord> rows = read("/teacher/classes/" + classroom.getId() + "/attempts.csv");
       assertThat(header).containsExactly("Time (Europe/Paris)", "Student", "Student number", "Exercise", "Exercise id",
-          "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before");
-      assertThat(rows).hasSize(2);
+          "Variant", "Answer", "Verdict", "Diagnosis", "Late", "Solution seen before", "Shown work", "Wrong step");
+      assertThat(rows).hasSize(3);
       assertThat(rows.get(1).get("Solution seen before")).isEmpty();
+      assertThat(rows.get(1).get("Shown work")).isEmpty();
+      assertThat(rows.get(2).get("Shown work")).isEqualTo("df = tr(dX)\n= <-I, dX>");
+      assertThat(rows.get(2).get("Wrong step")).startsWith("line 2");
       assertThat(rows.get(0).get("Student")).isEqualTo("Émile");
       assertThat(rows.get(0).get("Exercise")).isEqualTo("The trace tr(X)");
       assertThat(rows.get(0).get("Answer")).isEqualTo("'-I");

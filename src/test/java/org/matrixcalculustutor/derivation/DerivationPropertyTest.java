@@ -11,18 +11,20 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Exprs;
+import org.matrixcalculustutor.algebra.LeftSide;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.calculus.DerivativeKind;
+import org.matrixcalculustutor.calculus.Step;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.engine.RandomFunctions;
 import org.matrixcalculustutor.numeric.NumericEquality;
 
 /**
- * Derivations of functions the engine has never seen: the engine's own df of a random function,
- * written the ways its steps write it (term by term, each term as a trace, collected), is correct on
- * every line; one line perturbed (a transpose, a sign, a term dropped, two factors swapped) is
+ * Derivations of functions the engine has never seen: the engine's own derivation of a random
+ * function (its df lines, then its df written term by term, each term as a trace, collected) is
+ * correct on every line; one line perturbed (a transpose, a sign, a term dropped, two factors swapped) is
  * flagged, and it is the first line flagged. A failure names the function, so it can be replayed.
  */
 class DerivationPropertyTest {
@@ -48,7 +50,9 @@ class DerivationPropertyTest {
     Problem problem = Problem.of(derived);
     assumeTrue(!Exprs.isZero(problem.reading()), "a derivative of zero has no line with d" + drawn.variable());
 
-    List<Expr> lines = engineLines(problem);
+    List<Expr> lines = new ArrayList<>(engineSteps(derived));
+    assertThat(lines).as(drawn + ": the engine's derivation writes df in full").isNotEmpty();
+    lines.addAll(engineLines(problem));
     List<String> texts = texts(lines);
     Derivation right = CHECKER.check(problem, texts, info.getCurrentRepetition());
 
@@ -79,6 +83,16 @@ class DerivationPropertyTest {
     assertThat(flagged.firstError()).as(seenWrong).isEqualTo(at);
     assertThat(flagged.lines().get(at).correct()).as(seenWrong).isFalse();
     assertThat(flagged.verdict()).as(seenWrong).isIn(Derivation.Verdict.INCORRECT, Derivation.Verdict.INVALID);
+  }
+
+  /**
+   * The lines of the engine's own derivation that are df in full: each "df = ..." step (the
+   * differential collected, the trace trick's inner products), not the steps of a part d(M).
+   */
+  static List<Expr> engineSteps(Derivative derived) {
+    return derived.steps().stream()
+        .filter(s -> s.left() == LeftSide.EXPRESSION && s.before() instanceof Expr.Differential && s.parts().isEmpty())
+        .map(Step::after).toList();
   }
 
   /**

@@ -21,7 +21,7 @@ record EngineProperties(Duration deadline, Integer threads, Integer queue, Integ
   EngineProperties {
     deadline = deadline == null ? Duration.ofSeconds(2) : deadline;
     threads = threads == null || threads < 1 ? Runtime.getRuntime().availableProcessors() : threads;
-    queue = queue == null ? 32 : queue;
+    queue = queue == null ? 128 : queue;
     queuePerClient = queuePerClient == null ? 16 : queuePerClient;
     queueWait = queueWait == null ? Duration.ofSeconds(5) : queueWait;
     clientBudget = clientBudget == null ? Duration.ofSeconds(20) : clientBudget;

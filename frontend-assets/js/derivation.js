@@ -53,7 +53,15 @@
         }
         if (i === body.firstError) {
           if (line.rule) {
-            item.append(text('div', 'work-rule', 'Rule: ' + line.rule));
+            // the rule as the feedback after Check writes it: words as text, each formula typeset
+            const rule = document.createElement('div');
+            rule.className = 'work-rule';
+            rule.append(text('span', 'work-rule-label', 'Rule:'), ' ');
+            (line.ruleParts && line.ruleParts.length ? line.ruleParts : [{math: false, content: line.rule}])
+                .forEach((part) => rule.append(part.math
+                  ? text('span', 'rule-math math', '\\(' + part.content + '\\)')
+                  : text('span', '', part.content)));
+            item.append(rule);
           }
           if (line.message) {
             item.append(text('p', 'work-message', line.message

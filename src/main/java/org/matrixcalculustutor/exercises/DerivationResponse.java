@@ -17,8 +17,9 @@ record DerivationResponse(List<LineView> lines, Integer firstError, FormulaView 
     List<FindingView> diagnoses, String slip, String hint, Integer continuedFrom,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<StepView> continuation) {
 
-  record LineView(String text, String latex, String status, String rule, String message, Integer position,
-      String equivalence, List<String> readings) {}
+  /** ruleParts: the rule in pieces for a page, words as text and each formula as TeX to typeset. */
+  record LineView(String text, String latex, String status, String rule, List<Derivation.RulePart> ruleParts,
+      String message, Integer position, String equivalence, List<String> readings) {}
 
   record FormulaView(String text, String latex, String shape) {}
 
@@ -29,7 +30,7 @@ record DerivationResponse(List<LineView> lines, Integer firstError, FormulaView 
   static DerivationResponse of(Derivation d, boolean withContinuation) {
     Formula readOff = d.readOff();
     return new DerivationResponse(
-        d.lines().stream().map(l -> new LineView(l.text(), l.latex(), l.status().word(), l.rule(), l.message(),
+        d.lines().stream().map(l -> new LineView(l.text(), l.latex(), l.status().word(), l.rule(), l.ruleParts(), l.message(),
             l.position(), l.equivalence(), l.readings())).toList(),
         d.firstError(), readOff == null ? null : new FormulaView(readOff.text(), readOff.latex(), readOff.shape()),
         d.verdict().word(),

@@ -84,6 +84,8 @@ class DerivationBrowserTest {
     assertThat(liveStatuses(browser)).containsExactly("correct", "incorrect", "incorrect");
     assertThat(driver.findElement(By.cssSelector("#work-marks li.work-line.incorrect")).getText())
         .contains("Rule: a scalar is its own transpose").contains("Line 2 lost the transpose of " + a);
+    // the rule's formula is typeset while typing too, as after Check
+    browser.waiting().until(d -> !d.findElements(By.cssSelector("#work-marks .work-rule mjx-container")).isEmpty());
 
     driver.findElement(By.id("submit")).click();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("work-feedback")));

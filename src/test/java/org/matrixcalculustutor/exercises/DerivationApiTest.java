@@ -60,6 +60,8 @@ class DerivationApiTest {
         .andExpect(jsonPath("$.lines[0].status").value("correct"))
         .andExpect(jsonPath("$.lines[1].status").value("incorrect"))
         .andExpect(jsonPath("$.lines[1].rule").value(containsString("its own transpose")))
+        .andExpect(jsonPath("$.lines[1].ruleParts[0].math").value(false))
+        .andExpect(jsonPath("$.lines[1].ruleParts[1].math").value(true))
         .andExpect(jsonPath("$.lines[1].position").value(6))
         .andExpect(jsonPath("$.diagnoses[0].code").value("TRANSPOSE_LOST"))
         .andExpect(jsonPath("$.diagnoses[0].line").value(1));

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -115,12 +116,16 @@ class ResilienceTest {
     @Test
     void threeHundredStudentsFromOneAddress_allJoinWithinAMinute() throws Exception {
       Classroom classroom = classrooms.createClass("teacher", "A whole school year", List.of("trace"));
+      long start = System.nanoTime();
       for (int i = 1; i <= 300; i++) {
         mvc.perform(post("/join").with(csrf()).with(from("198.51.100.10")).param("code", classroom.getJoinCode())
             .param("name", "Student " + i)).andExpect(status().is3xxRedirection());
       }
       assertThat(classrooms.students(classroom)).hasSize(300);
-      // the class's own limit (300 here) still holds against a flood of joins into one class
+      // the class's own limit (300 a minute here) still holds against a flood of joins into one
+      // class; on a machine so loaded that the 300 took most of a minute, the window has moved on
+      assumeTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(45),
+          "the 300 joins took so long that the one-minute window has moved on");
       mvc.perform(post("/join").with(csrf()).with(from("203.0.113.99")).param("code", classroom.getJoinCode())
               .param("name", "One too many"))
           .andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("joining this class")));

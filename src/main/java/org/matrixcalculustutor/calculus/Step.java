@@ -75,15 +75,7 @@ public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr
   }
 
   /** The rule in pieces for a page: words in the page's font, each formula as TeX to typeset. */
-  public List<RulePart> ruleParts() {
-    return RuleLatex.parts(rule).stream().map(p -> new RulePart(p.math(), p.content())).toList();
+  public List<RuleLatex.Part> ruleParts() {
+    return RuleLatex.parts(rule);
   }
-
-  /**
-   * A piece of a rule's name.
-   *
-   * @param math whether content is TeX (else plain words)
-   * @param content the TeX or the words
-   */
-  public record RulePart(boolean math, String content) {}
 }

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.derivation;
 
 import java.util.List;
 import java.util.Locale;
+import org.matrixcalculustutor.algebra.RuleLatex;
 import org.matrixcalculustutor.grading.Formula;
 import org.matrixcalculustutor.grading.Grade;
 
@@ -31,14 +32,6 @@ public record Derivation(List<Line> lines, Integer firstError, Slip slip, Formul
     diagnoses = List.copyOf(diagnoses);
     continuation = List.copyOf(continuation);
   }
-
-  /**
-   * A piece of a rule to show: words, or a formula as TeX.
-   *
-   * @param math whether content is TeX
-   * @param content the words, or the TeX
-   */
-  public record RulePart(boolean math, String content) {}
 
   /** The outcome of a whole derivation. */
   public enum Verdict {
@@ -102,7 +95,7 @@ public record Derivation(List<Line> lines, Integer firstError, Slip slip, Formul
     }
 
     /** The rule in pieces to typeset: words, and each formula as TeX. */
-    public List<RulePart> ruleParts() {
+    public List<RuleLatex.Part> ruleParts() {
       return rule == null ? List.of() : Rules.parts(rule);
     }
   }
@@ -125,7 +118,7 @@ public record Derivation(List<Line> lines, Integer firstError, Slip slip, Formul
    */
   public record WorkStep(String rule, String latex) {
 
-    public List<RulePart> ruleParts() {
+    public List<RuleLatex.Part> ruleParts() {
       return Rules.parts(rule);
     }
   }

@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.derivation;
 
 import java.util.List;
+import org.matrixcalculustutor.algebra.RuleLatex;
 
 /**
  * Rules as pages show them beside a line: a slip's rule with its formula typeset (written by hand
@@ -12,16 +13,16 @@ final class Rules {
   private Rules() {}
 
   /** The rule in pieces to show. */
-  static List<Derivation.RulePart> parts(String rule) {
+  static List<RuleLatex.Part> parts(String rule) {
     if (rule == null || rule.isBlank()) {
       return List.of();
     }
     for (Slip slip : Slip.values()) {
       if (rule.equals(slip.rule()) && slip.ruleLatex() != null) { // the slips' rules are typeset by hand
-        return List.of(new Derivation.RulePart(false, slip.ruleWords() + " "),
-            new Derivation.RulePart(true, slip.ruleLatex()));
+        return List.of(new RuleLatex.Part(false, slip.ruleWords() + " "),
+            new RuleLatex.Part(true, slip.ruleLatex()));
       }
     }
-    return List.of(new Derivation.RulePart(false, rule));
+    return List.of(new RuleLatex.Part(false, rule));
   }
 }

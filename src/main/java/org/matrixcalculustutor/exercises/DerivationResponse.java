@@ -2,6 +2,7 @@ package org.matrixcalculustutor.exercises;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.matrixcalculustutor.algebra.RuleLatex;
 import org.matrixcalculustutor.derivation.Derivation;
 import org.matrixcalculustutor.grading.Formula;
 
@@ -18,7 +19,7 @@ record DerivationResponse(List<LineView> lines, Integer firstError, FormulaView 
     @JsonInclude(JsonInclude.Include.NON_NULL) List<StepView> continuation) {
 
   /** ruleParts: the rule in pieces for a page, words as text and each formula as TeX to typeset. */
-  record LineView(String text, String latex, String status, String rule, List<Derivation.RulePart> ruleParts,
+  record LineView(String text, String latex, String status, String rule, List<RuleLatex.Part> ruleParts,
       String message, Integer position, String equivalence, List<String> readings) {}
 
   record FormulaView(String text, String latex, String shape) {}

@@ -49,7 +49,7 @@ class RuleLatexTest {
         new RuleLatex.Part(false, "trace trick: "), new RuleLatex.Part(false, "a scalar is its own trace"),
         new RuleLatex.Part(false, "; "), new RuleLatex.Part(true, "\\langle A, B^{\\top} \\rangle = \\langle A^{\\top}, B \\rangle"));
     assertThat(new Step("d tr = tr d", null, Exprs.ZERO, LeftSide.EXPRESSION, java.util.Map.of()).ruleParts()).containsExactly(
-        new Step.RulePart(true, "\\mathrm{d} \\operatorname{tr} = \\operatorname{tr} \\mathrm{d}"));
+        new RuleLatex.Part(true, "\\mathrm{d} \\operatorname{tr} = \\operatorname{tr} \\mathrm{d}"));
   }
 
   @Test

@@ -31,12 +31,14 @@ class StudentController {
   private final ClassroomService classrooms;
   private final ExerciseBank bank;
   private final ExerciseChecker checker;
-  private final LessonCatalog lessons = LessonCatalog.load();
+  private final LessonCatalog lessons;
 
-  StudentController(ClassroomService classrooms, ExerciseBank bank, ExerciseChecker checker) {
+  StudentController(ClassroomService classrooms, ExerciseBank bank, ExerciseChecker checker,
+      LessonCatalog lessons) {
     this.classrooms = classrooms;
     this.bank = bank;
     this.checker = checker;
+    this.lessons = lessons;
   }
 
   /**

@@ -52,16 +52,17 @@ class ExerciseController {
   private final Learners learners;
   private final RateLimiter rateLimiter;
   private final EngineGate gate;
-  private final LessonCatalog lessons = LessonCatalog.load();
+  private final LessonCatalog lessons;
 
   ExerciseController(ExerciseBank bank, ExerciseChecker checker, Engine engine, Learners learners,
-      RateLimiter rateLimiter, EngineGate gate) {
+      RateLimiter rateLimiter, EngineGate gate, LessonCatalog lessons) {
     this.bank = bank;
     this.checker = checker;
     this.engine = engine;
     this.learners = learners;
     this.rateLimiter = rateLimiter;
     this.gate = gate;
+    this.lessons = lessons;
   }
 
   /** A declaration as the problem states it: typeset, with its properties in words. */

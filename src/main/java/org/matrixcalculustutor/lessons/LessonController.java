@@ -23,13 +23,14 @@ class LessonController {
 
   static final String INDEX_VIEW = "lessons/index";
 
-  private final LessonCatalog catalog = LessonCatalog.load();
+  private final LessonCatalog catalog;
   private final Engine engine;
   /** Each chapter's identities with their derivations, built once: the engine is deterministic. */
   private final Map<String, Map<String, IdentityView>> views = new ConcurrentHashMap<>();
 
-  LessonController(Engine engine) {
+  LessonController(Engine engine, LessonCatalog catalog) {
     this.engine = engine;
+    this.catalog = catalog;
   }
 
   @GetMapping({"/lessons", "/lessons/"})

@@ -37,11 +37,12 @@ class WarmUp implements ApplicationRunner {
 
   private final Engine engine;
   private final ExerciseBank bank;
-  private final LessonCatalog lessons = LessonCatalog.load();
+  private final LessonCatalog lessons;
 
-  WarmUp(Engine engine, ExerciseBank bank) {
+  WarmUp(Engine engine, ExerciseBank bank, LessonCatalog lessons) {
     this.engine = engine;
     this.bank = bank;
+    this.lessons = lessons;
   }
 
   /** What a warm-up found: how many problems it derived and checked, and those that failed. */

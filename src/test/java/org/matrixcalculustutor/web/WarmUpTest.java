@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.lessons.LessonCatalog;
 
 class WarmUpTest {
 
   @Test
   void warmUp_derivesChecksAndGradesEveryExerciseAndLessonIdentityWithoutAFailure() {
     ExerciseBank bank = ExerciseBank.load();
-    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank).once();
+    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank, LessonCatalog.load()).once();
     assertThat(report.problems()).isGreaterThan(bank.all().size());
     assertThat(report.failures()).isEmpty();
   }

@@ -21,7 +21,16 @@ public final class Children implements Expr.Visitor<Expr> {
 
   /** The direct children of e, in order. */
   public static List<Expr> of(Expr e) {
-    List<Expr> children = new ArrayList<>();
+    if (e instanceof Expr.Sum sum) { // the lists a node already holds, as they are
+      return sum.terms();
+    }
+    if (e instanceof Expr.Product product) {
+      return product.factors();
+    }
+    if (e instanceof Expr.Hadamard hadamard) {
+      return hadamard.factors();
+    }
+    List<Expr> children = new ArrayList<>(2);
     map(e, child -> {
       children.add(child);
       return child;
@@ -44,12 +53,12 @@ public final class Children implements Expr.Visitor<Expr> {
 
   /** Whether every direct child of e satisfies test (a leaf has none). */
   public static boolean all(Expr e, Predicate<Expr> test) {
-    boolean[] all = {true};
-    map(e, child -> {
-      all[0] = all[0] && test.test(child);
-      return child;
-    });
-    return all[0];
+    for (Expr child : of(e)) {
+      if (!test.test(child)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** e with every node rebuilt bottom-up through f. */
@@ -57,15 +66,21 @@ public final class Children implements Expr.Visitor<Expr> {
     return f.apply(map(e, child -> bottomUp(child, f)));
   }
 
+  /** f on each element; list itself when nothing changed (copied only from the first change on). */
   private List<Expr> all(List<Expr> list) {
-    List<Expr> out = new ArrayList<>(list.size());
-    boolean changed = false;
-    for (Expr x : list) {
+    List<Expr> out = null;
+    for (int i = 0; i < list.size(); i++) {
+      Expr x = list.get(i);
       Expr y = f.apply(x);
-      changed |= y != x;
-      out.add(y);
+      if (out == null && y != x) {
+        out = new ArrayList<>(list.size());
+        out.addAll(list.subList(0, i));
+      }
+      if (out != null) {
+        out.add(y);
+      }
     }
-    return changed ? out : list;
+    return out == null ? list : out;
   }
 
   @Override

@@ -22,6 +22,8 @@ public final class Declarations {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern SIZE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*|[0-9]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern COMPACT_SIZE = Pattern.compile("(\\w+)x(\\w+)");
 
   private final Map<String, Declaration> byName;
 
@@ -77,8 +79,8 @@ public final class Declarations {
       }
       names.add(trimmed);
     }
-    String[] words = body.substring(colon + 1).strip().toLowerCase(Locale.ROOT)
-        .replace("×", " x ").split("\\s+");
+    String[] words = SPACES.split(body.substring(colon + 1).strip().toLowerCase(Locale.ROOT)
+        .replace("×", " x "));
     Shape shape;
     int next;
     switch (words[0]) {
@@ -91,7 +93,7 @@ public final class Declarations {
         next = 2;
       }
       case "matrix" -> {
-        Matcher compact = words.length > 1 ? Pattern.compile("(\\w+)x(\\w+)").matcher(words[1]) : null;
+        Matcher compact = words.length > 1 ? COMPACT_SIZE.matcher(words[1]) : null;
         if (compact != null && compact.matches() && !words[1].equals("x")) {
           shape = new Shape(size(new String[] {compact.group(1)}, 0, span, limits),
               size(new String[] {compact.group(2)}, 0, span, limits));

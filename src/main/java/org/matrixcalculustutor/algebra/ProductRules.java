@@ -107,6 +107,9 @@ final class ProductRules {
    */
   static Expr scalarsFirst(Expr.Product p, Rewriting run) {
     Shapes shapes = run.shapes();
+    if (inScalarsFirstOrder(p, shapes)) { // the usual case, decided without building lists
+      return p;
+    }
     List<Expr> scalars = new ArrayList<>();
     List<Expr> chain = new ArrayList<>();
     List<Expr> reciprocals = new ArrayList<>();
@@ -124,6 +127,20 @@ final class ProductRules {
     ordered.addAll(chain);
     ordered.addAll(reciprocals);
     return ordered.equals(p.factors()) ? p : new Expr.Product(ordered);
+  }
+
+  /** Whether p already reads scalars, then the chain, then scalar reciprocals. */
+  private static boolean inScalarsFirstOrder(Expr.Product p, Shapes shapes) {
+    int group = 0; // 0 scalars, 1 chain, 2 reciprocals
+    for (Expr f : p.factors()) {
+      boolean scalar = shapes.isScalar(f);
+      int g = scalar && f instanceof Expr.Power pw && pw.exponent() == -1 ? 2 : scalar ? 0 : 1;
+      if (g < group) {
+        return false;
+      }
+      group = g;
+    }
+    return true;
   }
 
   /** s * s^-1 = 1 and s * s = s^2 for scalar factors s. */

@@ -1,6 +1,5 @@
 package org.matrixcalculustutor.algebra;
 
-import java.util.IdentityHashMap;
 
 /**
  * One run of a strategy over one tree: the shapes it asks about, what it has already brought to
@@ -16,8 +15,11 @@ final class Rewriting {
   /** What the run does, for a message: "simplifying", "expanding". */
   private final String doing;
   private final NodeCounter nodes = new NodeCounter();
-  /** The nodes no rule rewrites any more, with final children: never visited again in this run. */
-  private final java.util.Set<Expr> finals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * The nodes no rule rewrites any more, with final children: never visited again in this run, nor
+   * in a later run of the same strategy with the same shapes.
+   */
+  private final java.util.Set<Expr> finals;
   private int applications;
   /** The rules applied so far, in order, when the run keeps a log (SymPy's debug strategy); else null. */
   private java.util.List<String> log;
@@ -26,6 +28,7 @@ final class Rewriting {
     this.shapes = shapes;
     this.strategy = strategy;
     this.doing = doing;
+    this.finals = shapes.finalUnder(strategy);
   }
 
   Shapes shapes() {

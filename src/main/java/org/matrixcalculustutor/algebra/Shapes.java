@@ -2,6 +2,7 @@ package org.matrixcalculustutor.algebra;
 
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,12 @@ public final class Shapes {
   /** The size names the declarations use: any other name was invented for a context-sized constant. */
   private final Set<String> knownSizes = new HashSet<>();
   private final OneLevel oneLevel = new OneLevel();
+  /**
+   * Per strategy, the nodes it leaves as they are: a derivation simplifies df, then each gradient
+   * term, then their sum, under the same declarations, and what one run brought to final form is
+   * not worked on again by the next.
+   */
+  private final Map<Strategy, Set<Expr>> finals = new IdentityHashMap<>(4);
 
   public Shapes(Declarations declarations) {
     this(declarations, new IdentityHashMap<>());
@@ -46,13 +53,18 @@ public final class Shapes {
     }
   }
 
+  /** The nodes strategy has left as they are, under these declarations (see {@link Rewriting}). */
+  Set<Expr> finalUnder(Strategy strategy) {
+    return finals.computeIfAbsent(strategy, s -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
   public Declarations declarations() {
     return declarations;
   }
 
   public Shape of(Expr e) {
     Shape known = cache.get(e);
-    if (known != null && !contextual.contains(e)) {
+    if (known != null && (contextual.isEmpty() || !contextual.contains(e))) {
       return known;
     }
     Shape shape = known == null ? e.accept(oneLevel) : null;

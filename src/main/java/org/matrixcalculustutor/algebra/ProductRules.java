@@ -446,10 +446,13 @@ final class ProductRules {
         continue;
       }
       for (int length = 2; i + length <= n; length++) {
-        List<Expr> block = factors.subList(i, i + length);
-        if (block.stream().anyMatch(shapes::isScalar)) {
+        if (shapes.isScalar(factors.get(i + length - 1))) { // the block's earlier factors were checked already
           break;
         }
+        if (!mayRepeat(factors, i, length)) { // decided in constant time, so a long chain costs n² at most
+          continue;
+        }
+        List<Expr> block = factors.subList(i, i + length);
         int copies = 1;
         while (i + (copies + 1) * length <= n
             && factors.subList(i + copies * length, i + (copies + 1) * length).equals(block)) {
@@ -470,6 +473,20 @@ final class ProductRules {
       }
     }
     return p;
+  }
+
+  /**
+   * Whether the block of length factors at i can be repeated or next to a power of itself: its first
+   * factor comes again right after it, or a power of a product of that length stands beside it.
+   */
+  private static boolean mayRepeat(List<Expr> factors, int i, int length) {
+    int after = i + length;
+    return after < factors.size() && (factors.get(after).equals(factors.get(i)) || powerOfLength(factors.get(after), length))
+        || i > 0 && powerOfLength(factors.get(i - 1), length);
+  }
+
+  private static boolean powerOfLength(Expr e, int length) {
+    return e instanceof Expr.Power pw && pw.base() instanceof Expr.Product q && q.factors().size() == length;
   }
 
   private static Expr replaced(List<Expr> factors, int from, int to, Expr with) {

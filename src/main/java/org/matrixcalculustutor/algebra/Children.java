@@ -16,7 +16,14 @@ public final class Children implements Expr.Visitor<Expr> {
 
   /** e with f applied to each direct child. */
   public static Expr map(Expr e, UnaryOperator<Expr> f) {
-    return e.accept(new Children(f));
+    return isLeaf(e) ? e : e.accept(new Children(f)); // half of a tree's nodes are leaves
+  }
+
+  /** Whether e has no children. */
+  public static boolean isLeaf(Expr e) {
+    return e instanceof Expr.Symbol || e instanceof Expr.Number || e instanceof Expr.Identity
+        || e instanceof Expr.Ones || e instanceof Expr.Zeros || e instanceof Expr.Commutation
+        || e instanceof Expr.Differential;
   }
 
   /** The direct children of e, in order. */
@@ -29,6 +36,9 @@ public final class Children implements Expr.Visitor<Expr> {
     }
     if (e instanceof Expr.Hadamard hadamard) {
       return hadamard.factors();
+    }
+    if (isLeaf(e)) {
+      return List.of();
     }
     List<Expr> children = new ArrayList<>(2);
     map(e, child -> {

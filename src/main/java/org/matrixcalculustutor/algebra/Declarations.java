@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A declaration block, one symbol per line: {@code A: matrix n x n symmetric}, {@code x: vector
@@ -20,10 +18,6 @@ public final class Declarations {
 
   public static final Declarations NONE = new Declarations(Map.of());
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-  private static final Pattern SIZE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*|[0-9]+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern COMPACT_SIZE = Pattern.compile("(\\w+)x(\\w+)");
 
   private final Map<String, Declaration> byName;
 
@@ -73,14 +67,13 @@ public final class Declarations {
     List<String> names = new ArrayList<>();
     for (String name : body.substring(0, colon).split(",")) {
       String trimmed = name.strip();
-      if (!NAME.matcher(trimmed).matches()) {
+      if (!isName(trimmed)) {
         throw new ExpressionException(
             "'" + trimmed + "' is not a symbol name (declaration at " + span.column() + ")", span);
       }
       names.add(trimmed);
     }
-    String[] words = SPACES.split(body.substring(colon + 1).strip().toLowerCase(Locale.ROOT)
-        .replace("×", " x "));
+    String[] words = words(body.substring(colon + 1).strip().toLowerCase(Locale.ROOT).replace("×", " x "));
     Shape shape;
     int next;
     switch (words[0]) {
@@ -93,10 +86,10 @@ public final class Declarations {
         next = 2;
       }
       case "matrix" -> {
-        Matcher compact = words.length > 1 ? COMPACT_SIZE.matcher(words[1]) : null;
-        if (compact != null && compact.matches() && !words[1].equals("x")) {
-          shape = new Shape(size(new String[] {compact.group(1)}, 0, span, limits),
-              size(new String[] {compact.group(2)}, 0, span, limits));
+        int x = words.length > 1 ? compactTimes(words[1]) : -1;
+        if (x > 0) {
+          shape = new Shape(size(new String[] {words[1].substring(0, x)}, 0, span, limits),
+              size(new String[] {words[1].substring(x + 1)}, 0, span, limits));
           next = 2;
         } else {
           if (words.length < 4 || !words[2].equals("x")) {
@@ -127,8 +120,59 @@ public final class Declarations {
     }
   }
 
+  // Declarations are read on every request: by hand, not by regular expressions
+
+  /** The words of stripped text, split at runs of ASCII white space (as the regex \\s+ splits). */
+  private static String[] words(String text) {
+    List<String> words = new ArrayList<>(6);
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean space = i == text.length() || " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0;
+      if (!space && start < 0) {
+        start = i;
+      } else if (space && start >= 0) {
+        words.add(text.substring(start, i));
+        start = -1;
+      }
+    }
+    return words.isEmpty() ? new String[] {""} : words.toArray(new String[0]);
+  }
+
+  /** A symbol name: a letter, then letters, digits and underscores. */
+  private static boolean isName(String word) {
+    if (word.isEmpty() || !isAsciiLetter(word.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (!isWordChar(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigits(String word) {
+    return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** For "nxm" or "3x4" (word characters either side), the index of the x that splits it; else -1. */
+  private static int compactTimes(String word) {
+    if (word.isEmpty() || !word.chars().allMatch(c -> isWordChar((char) c))) {
+      return -1;
+    }
+    return word.lastIndexOf('x', word.length() - 2) >= 1 ? word.lastIndexOf('x', word.length() - 2) : -1;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isWordChar(char c) {
+    return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
+  }
+
   private static Size size(String[] words, int index, Span span, Limits limits) {
-    if (index >= words.length || !SIZE.matcher(words[index]).matches()) {
+    if (index >= words.length || !(isName(words[index]) || isDigits(words[index]))) {
       throw new ExpressionException("expected a size (a number or a name such as n) in the declaration at "
           + span.column(), span);
     }

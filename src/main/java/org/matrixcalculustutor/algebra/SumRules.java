@@ -126,6 +126,9 @@ final class SumRules {
    * term shares the factor, so nothing is expanded to find one.
    */
   static Expr factorCommon(Expr.Sum s, Rewriting run) {
+    if (!someFactorInEveryTerm(s)) { // what is taken out is a factor of every term: most sums have none
+      return s;
+    }
     Shapes shapes = run.shapes();
     double first = coefficient(s.terms().get(0));
     if (Math.abs(first) != 1
@@ -140,6 +143,20 @@ final class SumRules {
     }
     Expr factored = factorCommonChain(s, shapes);
     return factored == null ? s : factored;
+  }
+
+  /** Whether a factor of the first term (other than a number) is also a factor of every other term. */
+  private static boolean someFactorInEveryTerm(Expr.Sum s) {
+    for (Expr candidate : factorsOf(s.terms().get(0))) {
+      if (!(candidate instanceof Expr.Number) && s.terms().stream().skip(1).allMatch(t -> factorsOf(t).contains(candidate))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Expr> factorsOf(Expr term) {
+    return term instanceof Expr.Product p ? p.factors() : List.of(term);
   }
 
   /**

@@ -86,6 +86,9 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   private Shape name(Shape shape, Map<Size.Var, Size> names, Set<String> taken) {
+    if (!(shape.rows() instanceof Size.Var) && !(shape.cols() instanceof Size.Var)) {
+      return shape; // nearly every node: no unknown size to name
+    }
     return new Shape(name(shape.rows(), names, taken), name(shape.cols(), names, taken));
   }
 
@@ -152,7 +155,9 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   private final java.util.Set<Size.Var> resolving = new java.util.HashSet<>();
 
   private Shape resolve(Shape shape) {
-    return new Shape(find(shape.rows()), find(shape.cols()));
+    Size rows = find(shape.rows());
+    Size cols = find(shape.cols());
+    return rows == shape.rows() && cols == shape.cols() ? shape : new Shape(rows, cols);
   }
 
   private boolean unify(Size a, Size b) {

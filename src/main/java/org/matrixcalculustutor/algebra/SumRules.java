@@ -6,6 +6,7 @@ import static org.matrixcalculustutor.algebra.Terms.withCoefficient;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,23 +88,48 @@ final class SumRules {
     return s;
   }
 
-  /** A*x + A*x = 2*A*x; 3*x - x = 2*x. */
+  /**
+   * A*x + A*x = 2*A*x; 3*x - x = 2*x; a*b*x + b*a*x = 2*a*b*x (scalar factors commute, so terms
+   * whose scalars differ only in order are alike; the first one's order is kept).
+   */
   static Expr collectLikeTerms(Expr.Sum s, Rewriting run) {
     Map<Expr, Double> coefficients = new LinkedHashMap<>();
+    Map<Expr, Expr> writtenAs = new HashMap<>();
     for (Expr term : s.terms()) {
-      coefficients.merge(rest(term), coefficient(term), Double::sum);
+      Expr rest = rest(term);
+      Expr alike = scalarsInOrder(rest, run.shapes());
+      writtenAs.putIfAbsent(alike, rest);
+      coefficients.merge(alike, coefficient(term), Double::sum);
     }
     if (coefficients.size() == s.terms().size()
         || coefficients.values().stream().anyMatch(c -> !Double.isFinite(c))) {
       return s;
     }
     List<Expr> terms = new ArrayList<>();
-    coefficients.forEach((rest, c) -> {
+    coefficients.forEach((alike, c) -> {
       if (c != 0) {
-        terms.add(withCoefficient(c, rest));
+        terms.add(withCoefficient(c, writtenAs.get(alike)));
       }
     });
     return Exprs.sum(terms);
+  }
+
+  /** The product with its scalar factors first, in the structural order; anything else as it is. */
+  private static Expr scalarsInOrder(Expr e, Shapes shapes) {
+    if (!(e instanceof Expr.Product p)) {
+      return e;
+    }
+    List<Expr> scalars = new ArrayList<>();
+    List<Expr> others = new ArrayList<>();
+    for (Expr f : p.factors()) {
+      (shapes.isScalar(f) ? scalars : others).add(f);
+    }
+    if (scalars.size() < 2) {
+      return e;
+    }
+    scalars.sort(ExprOrder.INSTANCE);
+    scalars.addAll(others);
+    return new Expr.Product(scalars);
   }
 
   /** A sum reads with a positive term first: -y + s is written s - y. */

@@ -78,6 +78,11 @@ class SimplifierTest {
     }
 
     @Test
+    void collectLikeTerms_seesTermsWhoseScalarsDifferInOrderAsAlike() {
+      assertThat(simplify("(x'*x)^-2*(x'*y)*x + (x'*y)*(x'*x)^-2*x")).isEqualTo("2*(x'*x)^-2*(x'*y)*x");
+    }
+
+    @Test
     void numbersBeyondTheDoubles_areLeftUnfolded() {
       assertThat(simplify("1e308*1e308*c")).isEqualTo("1e308*1e308*c");
       assertThat(simplify("1e308 + 1e308 + c")).isEqualTo("1e308 + 1e308 + c");

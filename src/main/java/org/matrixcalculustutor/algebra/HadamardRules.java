@@ -16,12 +16,23 @@ final class HadamardRules {
       "a ⊙ a.^-1 = 1", HadamardRules::cancelReciprocals);
   static final Rule<Expr.Hadamard> RECOGNIZE_SIGMOID = Rule.of("recognizeSigmoid", Expr.Hadamard.class,
       "exp(u) ⊘ (1 + exp(u)) = sigmoid(u)", HadamardRules::recognizeSigmoid);
+  static final Rule<Expr.Hadamard> TRANSPOSE_OUT = Rule.of("transposeOutOfHadamard", Expr.Hadamard.class,
+      "A' ⊙ B' = (A ⊙ B)', where that has fewer transposes", HadamardRules::transposeOut);
   static final Rule<Expr.Hadamard> SCALARS_OUT = Rule.of("scalarsOutOfHadamard", Expr.Hadamard.class,
       "(s a) ⊙ b = s (a ⊙ b)", HadamardRules::scalarsOut);
   static final Rule<Expr.Hadamard> DISTRIBUTE = Rule.of("distributeHadamard", Expr.Hadamard.class,
       "(a + b) ⊙ c = a ⊙ c + b ⊙ c", HadamardRules::distribute);
   static final Rule<Expr.Hadamard> SORT_FACTORS = Rule.of("sortHadamardFactors", Expr.Hadamard.class,
       "a ⊙ b = b ⊙ a", HadamardRules::sortFactors);
+
+  /** sigmoid(z)' .* (ones - sigmoid(z))' = (sigmoid(z) .* (ones - sigmoid(z)))': one transpose for two. */
+  static Expr transposeOut(Expr.Hadamard h, Rewriting run) {
+    if (h.factors().stream().noneMatch(f -> f instanceof Expr.Transpose)) {
+      return h;
+    }
+    Expr out = new Expr.Transpose(new Expr.Hadamard(h.factors().stream().map(f -> run.run(Exprs.transpose(f))).toList()));
+    return Terms.transposes(out) < Terms.transposes(h) ? out : h;
+  }
 
   /** a .* (b .* c) = a .* b .* c. */
   static Expr flatten(Expr.Hadamard h, Rewriting run) {

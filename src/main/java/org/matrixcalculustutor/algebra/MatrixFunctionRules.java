@@ -8,6 +8,8 @@ final class MatrixFunctionRules {
 
   private MatrixFunctionRules() {}
 
+  static final Rule<Expr.Apply> TRANSPOSE_OUT_OF_FUNCTION = Rule.of("transposeOutOfFunction", Expr.Apply.class,
+      "f(A') = f(A)', where that has fewer transposes", MatrixFunctionRules::transposeOutOfFunction);
   static final Rule<Expr.Det> DET_OF_TRANSPOSE = Rule.of("detOfTranspose", Expr.Det.class,
       "det(A') = det(A)", (d, run) -> d.argument() instanceof Expr.Transpose t ? new Expr.Det(t.argument()) : d);
   static final Rule<Expr.LogDet> LOGDET_OF_TRANSPOSE = Rule.of("logdetOfTranspose", Expr.LogDet.class,
@@ -25,6 +27,15 @@ final class MatrixFunctionRules {
       "(A + B) ⊗ C = A ⊗ C + B ⊗ C", MatrixFunctionRules::distributeKron);
   static final Rule<Expr.Commutation> TRIVIAL_COMMUTATION = Rule.of("trivialCommutation", Expr.Commutation.class,
       "K(1, n) = K(n, 1) = I(n)", MatrixFunctionRules::trivialCommutation);
+
+  /** sigmoid(x'*W') = sigmoid(W*x)': the transpose outside an entry-wise function, where that is shorter. */
+  static Expr transposeOutOfFunction(Expr.Apply f, Rewriting run) {
+    if (Terms.transposes(f.argument()) == 0 || run.shapes().isScalar(f)) {
+      return f;
+    }
+    Expr out = new Expr.Transpose(new Expr.Apply(f.function(), run.run(Exprs.transpose(f.argument()))));
+    return Terms.transposes(out) < Terms.transposes(f) ? out : f;
+  }
 
   /** vec(u) = u for a column u; vec(r) = r' for a row r; vec(s) = s. */
   static Expr vecOfVector(Expr.Vec v, Rewriting run) {

@@ -27,7 +27,7 @@ final class ProductRules {
   static final Rule<Expr.Product> REPEATED_BLOCKS = Rule.of("repeatedBlocksArePowers", Expr.Product.class,
       "A B A B = (A B)^2", ProductRules::repeatedBlocks);
   static final Rule<Expr.Product> REMOVE_IDENTITY = Rule.of("removeIdentity", Expr.Product.class,
-      "A I = A", ProductRules::removeIdentity);
+      "A I = A; ones(1) = 1", ProductRules::removeIdentity);
   static final Rule<Expr.Product> CANCEL_INVERSES = Rule.of("cancelInverses", Expr.Product.class,
       "A^-1 A = I, Q'Q = I", ProductRules::cancelInverses);
   static final Rule<Expr.Product> CANCEL_COMMUTATIONS = Rule.of("cancelCommutations", Expr.Product.class,
@@ -217,15 +217,20 @@ final class ProductRules {
 
   /** A*I = A, except where the identity carries the shape: x'*a*I is a matrix, x'*a a scalar. */
   static Expr removeIdentity(Expr.Product p, Rewriting run) {
-    if (p.factors().stream().noneMatch(f -> f instanceof Expr.Identity)) {
+    if (p.factors().stream().noneMatch(ProductRules::isUnit)) {
       return p;
     }
-    List<Expr> kept = p.factors().stream().filter(f -> !(f instanceof Expr.Identity)).toList();
+    List<Expr> kept = p.factors().stream().filter(f -> !isUnit(f)).toList();
     if (kept.isEmpty()) {
       return p;
     }
     Expr without = Exprs.product(kept);
     return run.shapes().of(without).equals(run.shapes().of(p)) ? without : p;
+  }
+
+  /** I, or ones(1): the vector of one 1 is the number 1 (from the sum of a row, ones(1)'*v*ones). */
+  private static boolean isUnit(Expr f) {
+    return f instanceof Expr.Identity || f instanceof Expr.Ones o && o.size() != null && o.size().isOne();
   }
 
   /** inv(A)*A = A*inv(A) = I inside a product; Q'Q = QQ' = I for an orthogonal Q. */

@@ -21,6 +21,9 @@ final class TransposeRules {
       "(AB)' = B'A'", TransposeRules::ofProduct);
   static final Rule<Expr.Transpose> OF_ENTRYWISE = Rule.of("transposeOfEntrywise", Expr.Transpose.class,
       "(A ⊙ B)' = A' ⊙ B', f(A)' = f(A')", TransposeRules::ofEntrywise);
+  static final Rule<Expr.Transpose> INTO_ENTRYWISE_WHEN_SHORTER = Rule.of("transposeIntoEntrywise",
+      Expr.Transpose.class, "(A ⊙ B)' = A' ⊙ B', f(A)' = f(A'), where that has no more transposes",
+      TransposeRules::intoEntrywise);
   static final Rule<Expr.Transpose> OF_POWER = Rule.of("transposeOfPower", Expr.Transpose.class,
       "(A^k)' = (A')^k", TransposeRules::ofPower);
   static final Rule<Expr.Transpose> OF_ZEROS = Rule.of("transposeOfZeros", Expr.Transpose.class,
@@ -95,6 +98,32 @@ final class TransposeRules {
       return new Expr.ElementPower(Exprs.transpose(p.base()), p.exponent());
     }
     return t;
+  }
+
+  /**
+   * The transpose moved into an entry-wise product or function only where that writes no more
+   * transposes: exp(X)' becomes exp(X'), but tanh(W*x)' stays, as tanh(x'*W') would have two.
+   */
+  static Expr intoEntrywise(Expr.Transpose t, Rewriting run) {
+    Expr a = t.argument();
+    Expr pushed;
+    if (a instanceof Expr.Hadamard h) {
+      pushed = new Expr.Hadamard(h.factors().stream().map(f -> transposed(f, run)).toList());
+    } else if (a instanceof Expr.HadamardQuotient q) {
+      pushed = new Expr.HadamardQuotient(transposed(q.numerator(), run), transposed(q.denominator(), run));
+    } else if (a instanceof Expr.Apply f) {
+      pushed = new Expr.Apply(f.function(), transposed(f.argument(), run));
+    } else if (a instanceof Expr.ElementPower p) {
+      pushed = new Expr.ElementPower(transposed(p.base(), run), p.exponent());
+    } else {
+      return t;
+    }
+    return Terms.transposes(pushed) <= Terms.transposes(t) ? pushed : t;
+  }
+
+  /** A part's transpose, simplified: a smaller problem than the node it is part of. */
+  private static Expr transposed(Expr e, Rewriting run) {
+    return run.run(Exprs.transpose(e));
   }
 
   static Expr ofPower(Expr.Transpose t, Rewriting run) {

@@ -65,7 +65,7 @@ class RulesTest {
     rule("numbersOutOfFactors", "3*A*(2*(x'*y))*x", "2*3*A*(x'*y)*x");
     rule("expandHadamardWhenShorter", "y .* (ones - x) - (ones - y) .* x", "y - x");
     rule("numberOutOfPower", "(2*(x'*y))^-2", "0.25*(x'*y)^-2");
-    rule("removeIdentity", "A*I(n)*x", "A*x");
+    rule("removeIdentity", "A*I(n)*x*ones(1)", "A*x");
     rule("cancelInverses", "inv(A)*A*x", "x");
     rule("cancelCommutations", "commutation(m, n)*commutation(n, m)*vec(X')", "I(m*n)*vec(X')");
     rule("recognizeSoftmax", "exp(z)/sum(exp(z))", "softmax(z)");
@@ -76,6 +76,7 @@ class RulesTest {
     rule("cancelReciprocals", "x .* y .* x .^ -1", "y");
     rule("recognizeSigmoid", "exp(z) .* (ones + exp(z)) .^ -1", "sigmoid(z)");
     rule("scalarsOutOfHadamard", "(c*x) .* y", "c*(x .* y)");
+    rule("transposeOutOfHadamard", "(X*x)' .* z'", "(X*x .* z)'");
     rule("distributeHadamard", "(x + y) .* x", "x .* x + y .* x");
     rule("sortHadamardFactors", "y .* x", "x .* y");
     rule("transposeOfIdentity", "I(n)'", "I(n)");
@@ -84,6 +85,8 @@ class RulesTest {
     rule("transposeOfSum", "(x'*A + y')'", "A'*x + y");
     rule("transposeOfProduct", "(A*B)'", "B'*A'");
     rule("transposeOfEntrywise", "tanh(X)'", "tanh(X')");
+    rule("transposeIntoEntrywise", "tanh(X)'", "tanh(X')");
+    rule("transposeOutOfFunction", "tanh(x'*X')", "tanh(X*x)'");
     rule("transposeOfPower", "(A^2)'", "(A')^2");
     rule("transposeOfZeros", "zeros(m, n)'", "zeros(n, m)");
     rule("transposeOfLiteral", "[c, s; 1, 2]'", "[c', 1'; s', 2']");

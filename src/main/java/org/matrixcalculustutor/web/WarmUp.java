@@ -57,9 +57,6 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   /** Rounds over the whole set in the first part: enough for the JIT to compile the engine's paths. */
   static final int ROUNDS = 3;
 
-  /** Requests in flight at once in the second part: one per lane worker the loopback client may use, and one waiting. */
-  private static final int CONCURRENCY = 2;
-
   private final Engine engine;
   private final ExerciseBank bank;
   private final LessonCatalog lessons;
@@ -129,27 +126,31 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   /** The requests a warm-up sent, and how many were answered otherwise than a student's would be. */
   record Traffic(int sent, int unexpected, long millis) {}
 
-  /** Sends {@link #requests(String)} to the server at base, two at a time, round and round for the given time. */
+  /**
+   * Sends {@link #requests(String)} to the server at base for the given time: the pages on one
+   * thread, the attempts on another (so the first request of neither kind waits for the other kind's
+   * first rounds), each round and round its share.
+   */
   Traffic requests(String base, Duration time) {
     long start = System.nanoTime();
     long deadline = start + time.toNanos();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    List<HttpRequest> requests = requests(base);
+    List<HttpRequest> all = requests(base);
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger unexpected = new AtomicInteger();
     List<Thread> senders = new ArrayList<>();
-    for (int s = 0; s < CONCURRENCY; s++) {
-      int first = s;
+    for (String method : List.of("GET", "POST")) {
+      List<HttpRequest> share = all.stream().filter(r -> r.method().equals(method)).toList();
       Thread sender = new Thread(() -> {
         // until the time is up, not for a number of rounds: a busy machine gets fewer requests,
         // not a later readiness
-        for (int i = first; System.nanoTime() < deadline; i = (i + CONCURRENCY) % requests.size()) {
+        for (int i = 0; System.nanoTime() < deadline; i = (i + 1) % share.size()) {
           sent.incrementAndGet();
-          if (!answered(http, requests.get(i))) {
+          if (!answered(http, share.get(i))) {
             unexpected.incrementAndGet();
           }
         }
-      }, "warm-up-" + s);
+      }, "warm-up-" + method.toLowerCase(java.util.Locale.ROOT));
       sender.setDaemon(true);
       sender.start();
       senders.add(sender);

@@ -1,4 +1,5 @@
-# Matrix Calculus Tutor: build with the Maven wrapper, run on a JRE as a non-root user.
+# Matrix Calculus Tutor: build with the Maven wrapper, run on a JRE as a non-root user, started from
+# Spring AOT code and a class-data-sharing archive (a start in about half the time of a plain jar).
 # The base images are arguments so a machine without a registry can build from local images.
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
@@ -10,8 +11,11 @@ COPY mvnw pom.xml ./
 COPY frontend-assets/ frontend-assets/
 COPY src/ src/
 ARG MAVEN_ARGS=""
-RUN ./mvnw -B ${MAVEN_ARGS} -DskipTests package \
-    && cp target/matrix-calculus-tutor-*.jar /tmp/app.jar
+# -Paot: the context's bean definitions generated as code. The jar is extracted (app.jar and lib/), the
+# layout a class-data-sharing archive needs
+RUN ./mvnw -B ${MAVEN_ARGS} -Paot -DskipTests package \
+    && java -Djarmode=tools -jar target/matrix-calculus-tutor-*.jar extract --destination /tmp/app \
+       --application-filename app.jar
 
 FROM ${RUNTIME_IMAGE}
 # curl serves the health check; install it only where the base image lacks it
@@ -22,7 +26,9 @@ RUN groupadd --system tutor \
     && mkdir -p /app /data \
     && chown tutor:tutor /app /data
 WORKDIR /app
-COPY --from=build --chown=tutor:tutor /tmp/app.jar /app/app.jar
+# the libraries first: a layer that changes only when a dependency does
+COPY --from=build --chown=tutor:tutor /tmp/app/lib/ /app/lib/
+COPY --from=build --chown=tutor:tutor /tmp/app/app.jar /app/app.jar
 USER tutor
 # The same settings as outside a container: PORT, TUTOR_DATA_DIR (the app logs it as an absolute path at
 # start), TUTOR_TEACHER_PASSWORD and TUTOR_PUBLIC_URL from the environment. A JVM out of memory exits
@@ -30,10 +36,19 @@ USER tutor
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The class-data-sharing archive: a training start that stops once the context is refreshed records
+# the classes a start loads. It runs here, on the image's own JVM and jars, because an archive holds
+# only for the JVM and the jars that wrote it (elsewhere the JVM says so and starts without it)
+RUN java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Xlog:cds=error,cds+dynamic=error \
+      -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar app.jar \
+      --server.port=0 --tutor.data-dir=/tmp/training --tutor.teacher.password=training-start-only \
+      --tutor.warm-up=false --spring.main.banner-mode=off --logging.level.root=WARN \
+    && rm -rf /tmp/training
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 # docker stop sends SIGTERM: the app shuts down gracefully and exits with status 0
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]
+# the archive and the AOT code are part of the command, so JAVA_OPTS set elsewhere (compose) keeps them
+ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=app.jsa -Dspring.aot.enabled=true $JAVA_OPTS -jar app.jar"]

@@ -1,25 +1,50 @@
 #!/usr/bin/env bash
-# The first seconds of a class: starts the jar cold on 127.0.0.1, times launch -> readiness ->
-# first page, then puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the
-# load). TUTOR_WARM_UP=false compares a start without the app's own warm-up.
-#   bench/start.sh
+# The first seconds of a class: starts the app cold on 127.0.0.1 and times launch -> first page
+# (Tomcat serves pages while the warm-up still runs) and launch -> readiness (after the warm-up), with
+# the CPU time the JVM had used by then (other load on the machine moves it less than the wall time),
+# then puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load).
+#   bench/start.sh               # as the Dockerfile starts it: AOT code and a CDS archive (./mvnw -Pcds package)
+#   START=jar bench/start.sh     # plain java -jar target/*.jar (./mvnw package)
+#   TUTOR_WARM_UP=false ...      # without the app's own warm-up
+#   SKIP_PACKAGE=1 ...           # measure the build already in target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18082}
+mode=${START:-cds}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -n "${SKIP_PACKAGE:-}" ] || ./mvnw -B -q -DskipTests package
+if [ -z "${SKIP_PACKAGE:-}" ]; then
+  if [ "$mode" = cds ]; then ./mvnw -B -q -Pcds -DskipTests package >/dev/null; else ./mvnw -B -q -DskipTests package; fi
+fi
 data=$(mktemp -d)
 log=$(mktemp)
+args=(--server.address=127.0.0.1 --server.port="$port" --tutor.data-dir="$data"
+  --tutor.rate-limit.attempts-per-address=1000000000 --logging.level.root=WARN
+  --logging.level.org.matrixcalculustutor.web.WarmUp=INFO)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
-java -jar target/matrix-calculus-tutor-*.jar --server.address=127.0.0.1 --server.port="$port" \
-  --tutor.data-dir="$data" --tutor.rate-limit.attempts-per-address=1000000000 --logging.level.root=WARN \
-  --logging.level.org.matrixcalculustutor.web.WarmUp=INFO > "$log" 2>&1 &
+if [ "$mode" = cds ]; then
+  (cd target/app && exec java -XX:SharedArchiveFile=app.jsa -Dspring.aot.enabled=true \
+    -jar matrix-calculus-tutor-*.jar "${args[@]}") > "$log" 2>&1 &
+else
+  java -jar target/matrix-calculus-tutor-*.jar "${args[@]}" > "$log" 2>&1 &
+fi
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data" "$log"' EXIT
-until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do sleep 0.05; done
-ready=$(date +%s%N)
-curl -fs "http://127.0.0.1:$port/" >/dev/null
-page=$(date +%s%N)
-echo "warm-up ${TUTOR_WARM_UP:-true}: launch to ready $(( (ready - start) / 1000000 )) ms, to the first page $(( (page - start) / 1000000 )) ms"
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$app/stat"; }
+page='' ready=''
+until [ -n "$ready" ]; do
+  kill -0 $app 2>/dev/null || { cat "$log"; exit 1; }
+  if [ -z "$page" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+    page=$(date +%s%N) page_cpu=$(cpu)
+  fi
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
+    ready=$(date +%s%N) ready_cpu=$(cpu)
+    [ -n "$page" ] || { curl -fs -o /dev/null "http://127.0.0.1:$port/"; page=$(date +%s%N) page_cpu=$(cpu); }
+  fi
+  sleep 0.05
+done
+echo "$mode, warm-up ${TUTOR_WARM_UP:-true}: launch to the first page $(( (page - start) / 1000000 )) ms" \
+  "(JVM CPU ${page_cpu} s), to ready $(( (ready - start) / 1000000 )) ms (JVM CPU ${ready_cpu} s)"
 grep -h "Warm-up" "$log" | sed 's/.*WarmUp *: //' || true
 wrk -t2 -c64 -d15s --latency -s bench/attempts.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

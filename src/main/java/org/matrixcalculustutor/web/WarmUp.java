@@ -1,7 +1,16 @@
 package org.matrixcalculustutor.web;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Derivative;
@@ -10,56 +19,237 @@ import org.matrixcalculustutor.exercises.Exercise;
 import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.grading.Grade;
 import org.matrixcalculustutor.grading.Grader;
+import org.matrixcalculustutor.lessons.Lesson;
 import org.matrixcalculustutor.lessons.LessonCatalog;
 import org.matrixcalculustutor.lessons.LessonIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Before the application reports ready (/actuator/health/readiness turns ACCEPTING_TRAFFIC only
- * after the runners), derives and checks every exercise and every lesson identity once, and grades
- * each exercise's reference answer: the first students after a start then meet compiled code, not
- * the interpreter, and the log says that the bank and the lessons are sound on this machine.
- * Off with tutor.warm-up=false (the tests start many applications).
+ * after the runners), warms the JIT on the work students will ask for, in two parts:
+ * <ol>
+ *   <li>as soon as this bean exists, on a thread of its own while the rest of the application
+ *       starts, derives and checks every exercise and every lesson identity and grades each
+ *       exercise's reference answer, {@link #ROUNDS} times: the log then says that the bank and the
+ *       lessons are sound on this machine;</li>
+ *   <li>once the server listens, sends real requests to itself over loopback (attempts at every
+ *       exercise, right, wrong and for other variants, and the pages) until {@code
+ *       tutor.warm-up-time} has passed, so that the web stack, the engine's gate, JSON and the
+ *       templates are compiled too, not only the engine.</li>
+ * </ol>
+ * Pages are served while the second part runs; readiness waits for both. The self-requests come
+ * from the loopback address and count towards its per-minute share like anyone's.
+ * Off with tutor.warm-up=false (the tests start many applications). The setting is read when the
+ * application starts, not as a condition on the bean, so that an AOT-processed build obeys it too.
  */
 @Component
-@ConditionalOnProperty(name = "tutor.warm-up", havingValue = "true", matchIfMissing = true)
-class WarmUp implements ApplicationRunner {
+class WarmUp implements InitializingBean, ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
 
-  /** Rounds over the whole set: enough for the JIT to compile the engine's paths. */
+  /** Rounds over the whole set in the first part: enough for the JIT to compile the engine's paths. */
   static final int ROUNDS = 3;
 
   private final Engine engine;
   private final ExerciseBank bank;
   private final LessonCatalog lessons;
+  private final Environment environment;
+  private final boolean enabled;
+  private final Duration time;
+  private CompletableFuture<Report> engineWarmUp;
 
-  WarmUp(Engine engine, ExerciseBank bank, LessonCatalog lessons) {
+  WarmUp(Engine engine, ExerciseBank bank, LessonCatalog lessons, Environment environment,
+      @Value("${tutor.warm-up:true}") boolean enabled, @Value("${tutor.warm-up-time:5s}") Duration time) {
     this.engine = engine;
     this.bank = bank;
     this.lessons = lessons;
+    this.environment = environment;
+    this.enabled = enabled;
+    this.time = time;
   }
 
   /** What a warm-up found: how many problems it derived and checked, and those that failed. */
   record Report(int problems, List<String> failures, long millis) {}
 
   @Override
-  public void run(ApplicationArguments args) {
-    Report report = null;
-    for (int round = 0; round < ROUNDS; round++) {
-      report = once();
+  public void afterPropertiesSet() {
+    if (!enabled) {
+      return;
     }
+    engineWarmUp = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        Report report = null;
+        for (int round = 0; round < ROUNDS; round++) {
+          report = once();
+        }
+        engineWarmUp.complete(report);
+      } catch (RuntimeException | Error e) {
+        engineWarmUp.completeExceptionally(e);
+      }
+    }, "warm-up");
+    // a start that stops early (a failed start, a training run) does not wait for it
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!enabled) {
+      return;
+    }
+    Report report = engineWarmUp.join();
     if (report.failures().isEmpty()) {
       LOG.info("Warm-up: {} exercises and lesson identities derived, checked and graded, {} rounds, last {} ms",
           report.problems(), ROUNDS, report.millis());
     } else {
       LOG.error("Warm-up: {} of {} exercises and lesson identities failed: {}", report.failures().size(),
           report.problems(), report.failures());
+    }
+    String base = baseUrl();
+    if (base == null) {
+      LOG.info("Warm-up: no plain HTTP port to send requests to; the web stack starts cold");
+      return;
+    }
+    Traffic traffic = requests(base, time);
+    LOG.info("Warm-up: {} requests to the API and the pages in {} ms{}", traffic.sent(), traffic.millis(),
+        traffic.unexpected() == 0 ? "" : ", " + traffic.unexpected() + " answered neither 2xx nor 400");
+  }
+
+  /** The requests a warm-up sent, and how many were answered otherwise than a student's would be. */
+  record Traffic(int sent, int unexpected, long millis) {}
+
+  /**
+   * Sends {@link #requests(String)} to the server at base for the given time: the pages on one
+   * thread, the attempts on another (so the first request of neither kind waits for the other kind's
+   * first rounds), each round and round its share.
+   */
+  Traffic requests(String base, Duration time) {
+    long start = System.nanoTime();
+    long deadline = start + time.toNanos();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    List<HttpRequest> all = requests(base);
+    AtomicInteger sent = new AtomicInteger();
+    AtomicInteger unexpected = new AtomicInteger();
+    List<Thread> senders = new ArrayList<>();
+    for (String method : List.of("GET", "POST")) {
+      List<HttpRequest> share = all.stream().filter(r -> r.method().equals(method)).toList();
+      Thread sender = new Thread(() -> {
+        // until the time is up, not for a number of rounds: a busy machine gets fewer requests,
+        // not a later readiness
+        for (int i = 0; System.nanoTime() < deadline; i = (i + 1) % share.size()) {
+          sent.incrementAndGet();
+          if (!answered(http, share.get(i))) {
+            unexpected.incrementAndGet();
+          }
+        }
+      }, "warm-up-" + method.toLowerCase(java.util.Locale.ROOT));
+      sender.setDaemon(true);
+      sender.start();
+      senders.add(sender);
+    }
+    for (Thread sender : senders) {
+      try {
+        sender.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return new Traffic(sent.get(), unexpected.get(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The server's own address as a client on this machine reaches it, or null when it does not speak plain HTTP. */
+  private String baseUrl() {
+    String port = environment.getProperty("local.server.port");
+    if (port == null || environment.getProperty("server.ssl.enabled", Boolean.class, false)) {
+      return null;
+    }
+    String host = "127.0.0.1";
+    String address = environment.getProperty("server.address");
+    if (address != null && !address.isBlank()) {
+      try {
+        InetAddress bound = InetAddress.getByName(address);
+        if (!bound.isAnyLocalAddress()) {
+          host = bound.getHostAddress().contains(":") ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        }
+      } catch (UnknownHostException e) {
+        return null;
+      }
+    }
+    return "http://" + host + ":" + port + environment.getProperty("server.servlet.context-path", "");
+  }
+
+  /**
+   * What students send: the home page, every lesson, and exercise by exercise (so that a short
+   * warm-up meets every kind of request) its page and attempts: the reference answer, a transposed
+   * and a doubled one, and the reference answer to two renamed variants (usually wrong there).
+   */
+  List<HttpRequest> requests(String base) {
+    List<HttpRequest> requests = new ArrayList<>();
+    requests.add(get(base + "/"));
+    for (Lesson lesson : lessons.lessons()) {
+      requests.add(get(base + "/lessons/" + lesson.slug()));
+    }
+    requests.add(get(base + "/exercises"));
+    for (Exercise e : bank.all()) {
+      requests.add(get(base + "/exercises/" + e.id()));
+      String answer = e.answer();
+      requests.add(attempt(base, e, answer, 0));
+      requests.add(attempt(base, e, "(" + answer + ")'", 0));
+      requests.add(attempt(base, e, "2*(" + answer + ")", 0));
+      requests.add(attempt(base, e, answer, 1));
+      requests.add(attempt(base, e, answer, 2));
+    }
+    return requests;
+  }
+
+  private static HttpRequest get(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+  }
+
+  private static HttpRequest attempt(String base, Exercise exercise, String answer, long seed) {
+    String body = "{\"answer\":" + json(answer) + ",\"seed\":" + seed + "}";
+    return HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + exercise.id() + "/attempts"))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private static String json(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * Sends one request: true when it is answered as a student's would be, 2xx, or 400 for an answer
+   * the variant cannot read (a reference answer sent to a renamed variant), or 429 once the loopback
+   * address has used its share of a minute.
+   */
+  static boolean answered(HttpClient http, HttpRequest request) {
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return status / 100 == 2 || status == 400 || status == 429;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

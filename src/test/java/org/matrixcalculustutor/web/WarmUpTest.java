@@ -2,18 +2,21 @@ package org.matrixcalculustutor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.lessons.LessonCatalog;
+import org.springframework.mock.env.MockEnvironment;
 
 class WarmUpTest {
 
   @Test
   void warmUp_derivesChecksAndGradesEveryExerciseAndLessonIdentityWithoutAFailure() {
     ExerciseBank bank = ExerciseBank.load();
-    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank, LessonCatalog.load()).once();
+    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank, LessonCatalog.load(), new MockEnvironment(),
+        false, Duration.ZERO).once();
     assertThat(report.problems()).isGreaterThan(bank.all().size());
     assertThat(report.failures()).isEmpty();
   }

@@ -11,7 +11,12 @@ public record Declaration(String name, Shape shape, Set<Property> properties) {
   }
 
   public boolean has(Property property) {
-    return properties.stream().anyMatch(p -> p.implies(property));
+    for (Property p : properties) { // a loop, not a stream: asked for every value a numeric check draws
+      if (p.implies(property)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The declaration as one would write it: "A: matrix n x n symmetric". */

@@ -46,7 +46,7 @@ public final class Comparisons {
     this.shapes = shapes;
     this.seed = seed;
     this.resized = SampleSizes.resizes(declarations);
-    this.random = new Random(seed);
+    this.random = new SeededRandom(seed);
   }
 
   public long seed() {

@@ -33,7 +33,7 @@ public final class NumericEquality {
     } catch (ExpressionException shapesDiffer) {
       return Double.POSITIVE_INFINITY;
     }
-    return ValidPoints.worst(pair.declarations(), new Random(seed), points,
+    return ValidPoints.worst(pair.declarations(), new SeededRandom(seed), points,
         point -> relativeDifference(pair.a(), Evaluator.evaluate(pair.a(), pair.typing(), point),
             pair.b(), Evaluator.evaluate(pair.b(), pair.typing(), point)), "the numeric comparison");
   }
@@ -55,7 +55,7 @@ public final class NumericEquality {
   /** The c that best fits a = c b at one random point (least squares), or null where b is zero. */
   public static Double leastSquaresFactor(Expr a, Expr b, Declarations declarations, long seed) {
     Pair pair = Pair.of(a, b, declarations);
-    Bindings point = RandomBindings.draw(pair.declarations(), new Random(seed));
+    Bindings point = RandomBindings.draw(pair.declarations(), new SeededRandom(seed));
     return leastSquaresFactor(pair.a(), Evaluator.evaluate(pair.a(), pair.typing(), point),
         pair.b(), Evaluator.evaluate(pair.b(), pair.typing(), point));
   }
@@ -74,7 +74,7 @@ public final class NumericEquality {
   public static boolean equalWhenSymmetric(Expr a, Expr b, Declarations declarations, long seed,
       java.util.Collection<String> symmetrized) {
     Pair pair = Pair.of(a, b, declarations);
-    Random random = new Random(seed);
+    Random random = new SeededRandom(seed);
     for (int i = 0; i < 2; i++) {
       Bindings point = RandomBindings.draw(pair.declarations(), random);
       for (String name : symmetrized) {

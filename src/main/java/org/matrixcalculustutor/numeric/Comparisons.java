@@ -19,8 +19,8 @@ import org.matrixcalculustutor.algebra.Typing;
 
 /**
  * The numeric comparisons of one grading, all at the points of one seed: the points are drawn once
- * and shared, the value of an expression at a point is computed once however many comparisons use
- * it, and shapes come from one cache (the answer's and the problem's shapes, checked once) rather
+ * and shared, the value of an expression or of a part of one at a point is computed once however
+ * many comparisons use it, and shapes come from one cache (the answer's and the problem's shapes, checked once) rather
  * than from a shape check per comparison. Gives what {@link NumericEquality} gives for the same
  * seed: the points are the same sequence, and a point invalid for either side is skipped alike.
  * Not thread-safe: one grading, one instance.
@@ -36,6 +36,8 @@ public final class Comparisons {
   private final List<Bindings> drawn = new ArrayList<>();
   /** Values of whole expressions (by identity) at each point: a value or the reason it has none. */
   private final Map<Expr, Object[]> values = new IdentityHashMap<>();
+  /** Values of their parts at each point, so that e and -e or e - 2t evaluate e once. */
+  private final List<Map<Expr, SimpleMatrix>> parts = new ArrayList<>();
 
   /**
    * @param declarations every symbol of the expressions compared, with solved shapes
@@ -154,6 +156,7 @@ public final class Comparisons {
   private Bindings point(int i) {
     while (drawn.size() <= i) {
       drawn.add(RandomBindings.draw(declarations, random));
+      parts.add(new IdentityHashMap<>());
     }
     return drawn.get(i);
   }
@@ -166,7 +169,7 @@ public final class Comparisons {
     Object[] known = values.computeIfAbsent(e, k -> new Object[ValidPoints.MAX_DRAWS]);
     if (known[i] == null) {
       try {
-        known[i] = Evaluator.evaluate(e, null, point);
+        known[i] = Evaluator.evaluate(e, null, point, parts.get(i));
       } catch (ExpressionException noValue) {
         known[i] = noValue;
       }

@@ -11,7 +11,7 @@ public record Declaration(String name, Shape shape, Set<Property> properties) {
   }
 
   public boolean has(Property property) {
-    for (Property p : properties) { // a loop: asked for at most every node a rule looks at
+    for (Property p : properties) { // a loop, not a stream: asked for every value a numeric check draws
       if (p.implies(property)) {
         return true;
       }

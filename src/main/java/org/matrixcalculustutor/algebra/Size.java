@@ -37,10 +37,12 @@ public sealed interface Size {
   }
 
   static Size of(String text) {
-    if (text.chars().allMatch(Character::isDigit)) {
-      return new Fixed(Integer.parseInt(text));
+    for (int i = 0; i < text.length(); i++) { // a loop, not a stream: every random point parses its sizes
+      if (!Character.isDigit(text.charAt(i))) {
+        return new Named(text);
+      }
     }
-    return new Named(text);
+    return new Fixed(Integer.parseInt(text));
   }
 
   /**

@@ -100,8 +100,8 @@ public final class Engine {
     Derivatives.Result result = order == 2 ? Derivatives.hessian(typing, name)
         : Derivatives.derive(typing, name, layout);
     requireEvaluable(result, name);
-    double error = FiniteDifferences.maxRelativeError(function.expr(), name, result.derivative(),
-        result.kind(), result.layout(), typing.declarations(), CHECK_SEED);
+    double error = FiniteDifferences.maxRelativeError(typing, name, result.derivative(), result.kind(),
+        result.layout(), CHECK_SEED);
     return new Derivative(function, name, result.kind(), result.layout(), result.derivative(),
         TextPrinter.print(result.derivative()), LatexPrinter.print(result.derivative()),
         result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());

@@ -14,7 +14,6 @@ import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.Property;
 import org.matrixcalculustutor.algebra.Shape;
-import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.algebra.TextPrinter;
@@ -23,7 +22,7 @@ import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
-import org.matrixcalculustutor.numeric.NumericEquality;
+import org.matrixcalculustutor.numeric.Comparisons;
 
 /**
  * Checks a student's answer against the derivative the engine derived: equal normal forms
@@ -85,10 +84,12 @@ public final class Grader {
           "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
               + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
     }
-    if (!compatible(a, e, declarations)) {
+    // the answer's tree was shape-checked once, by analyze: its shapes seed the cache every later step uses
+    Shapes shapes = Shapes.of(answer.typing());
+    Comparisons numbers = new Comparisons(declarations, shapes, seed);
+    if (!answer.shape().equals(expected.shape()) && !numbers.compatible(a, e)) { // one shape: they fit in a sum
       List<Diagnosis> diagnoses = new ArrayList<>();
-      if (compatible(a, Exprs.transpose(e), declarations)
-          && agrees(a, Exprs.transpose(e), declarations, seed)) {
+      if (numbers.equal(a, Exprs.transpose(e), POINTS)) {
         diagnoses.add(layout(expected));
       } else {
         diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + answer.shape().describe()
@@ -96,7 +97,6 @@ public final class Grader {
       }
       return incorrect(expected, answerFormula, readings, diagnoses);
     }
-    Shapes shapes = new Shapes(declarations);
     Optional<Expr> normalForm = normalForm(a, shapes);
     Expr expectedNormalForm = prepared.normalForm();
     if (normalForm.isPresent() && (normalForm.get().equals(expectedNormalForm)
@@ -104,13 +104,13 @@ public final class Grader {
       return new Grade(Verdict.CORRECT, Equivalence.SYMBOLIC, List.of(), answerFormula, expectedFormula,
           expected.steps(), null, null, readings, null);
     }
-    if (agrees(a, e, declarations, seed)) {
+    if (numbers.equal(a, e, POINTS)) {
       return new Grade(Verdict.CORRECT, Equivalence.NUMERIC, List.of(), answerFormula, expectedFormula,
           expected.steps(), null, null, readings, null);
     }
     return incorrect(expected, answerFormula, readings,
         diagnose(expected, a, e, terms(expectedNormalForm), normalForm.map(Grader::terms).orElse(List.of()),
-            declarations, shapes, seed));
+            declarations, shapes, numbers));
   }
 
   /** a's expanded normal form, or none when expanding it goes beyond the engine's size limit: numbers decide then. */
@@ -130,10 +130,10 @@ public final class Grader {
   }
 
   private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, List<Expr> expectedTerms,
-      List<Expr> answerTerms, Declarations declarations, Shapes shapes, long seed) {
+      List<Expr> answerTerms, Declarations declarations, Shapes shapes, Comparisons numbers) {
     List<Diagnosis> found = new ArrayList<>();
     if (expected.kind() == DerivativeKind.HESSIAN
-        && agrees(Exprs.product(Exprs.number(0.5), Exprs.sum(a, Exprs.transpose(a))), e, declarations, seed)) {
+        && numbers.equal(Exprs.product(Exprs.number(0.5), Exprs.sum(a, Exprs.transpose(a))), e, POINTS)) {
       found.add(new Diagnosis(DiagnosisCode.UNSYMMETRISED, "Your answer is a B with d²f = "
           + (expected.form() == null ? "dx' B dx" : "vec(dX)' B vec(dX)") + ", but B is not symmetric, and the"
           + " Hessian is: it is the symmetric part H = (B + B')/2 (the second identification theorem)."));
@@ -141,23 +141,23 @@ public final class Grader {
     }
     Expr transposed = Exprs.transpose(e);
     boolean squareVariable = expected.shape().isSquare();
-    if (squareVariable && agrees(a, transposed, declarations, seed)) {
+    if (squareVariable && numbers.equal(a, transposed, POINTS)) {
       found.add(layout(expected));
       return found;
     }
-    if (agrees(a, Exprs.negate(e), declarations, seed)) {
+    if (numbers.equal(a, Exprs.negate(e), POINTS)) {
       found.add(new Diagnosis(DiagnosisCode.SIGN, "Your answer has the wrong sign: it is the negative of the "
           + "derivative. Check each minus sign of the differential, such as d(y - Xw) = -X dw."));
       return found;
     }
-    Double factor = factor(a, e, declarations, seed);
+    Double factor = factor(a, e, numbers);
     if (factor != null) {
       found.add(new Diagnosis(DiagnosisCode.FACTOR, "Your answer is off by a constant factor: it is "
           + describeFactor(factor) + " the derivative. Look for a factor 2 from a quadratic term, "
           + "or a 1/2 in the function."));
       return found;
     }
-    List<String> symmetric = assumedSymmetric(a, e, declarations, seed, expected.variable());
+    List<String> symmetric = assumedSymmetric(a, e, declarations, numbers, expected.variable());
     if (!symmetric.isEmpty()) {
       found.add(new Diagnosis(DiagnosisCode.ASSUMED_SYMMETRIC, "Your answer would be right if "
           + String.join(" and ", symmetric) + (symmetric.size() == 1 ? " were" : " were all")
@@ -165,7 +165,7 @@ public final class Grader {
           + symmetric.get(0) + "' apart, as in (" + symmetric.get(0) + " + " + symmetric.get(0) + "')."));
       return found;
     }
-    List<Expr> missing = missingTerms(a, expectedTerms, declarations, seed);
+    List<Expr> missing = missingTerms(a, expectedTerms, numbers);
     if (!missing.isEmpty()) {
       List<String> names = missing.stream().map(t -> TextPrinter.print(Simplifier.simplify(t, shapes))).toList();
       found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term"
@@ -174,14 +174,14 @@ public final class Grader {
       return found;
     }
     for (Expr term : expectedTerms) {
-      if (agrees(a, Exprs.sum(e, Exprs.product(Exprs.number(-2), term)), declarations, seed)) {
+      if (numbers.equal(a, Exprs.sum(e, Exprs.product(Exprs.number(-2), term)), POINTS)) {
         found.add(new Diagnosis(DiagnosisCode.SIGN, "The term " + TextPrinter.print(Simplifier.simplify(term, shapes))
             + " of your answer has the wrong sign; the other terms are right."));
         return found;
       }
     }
     for (Expr term : answerTerms) {
-      if (agrees(Exprs.sum(a, Exprs.negate(term)), e, declarations, seed)) {
+      if (numbers.equal(Exprs.sum(a, Exprs.negate(term)), e, POINTS)) {
         found.add(new Diagnosis(DiagnosisCode.EXTRA_TERM, "Your answer has a term too many: "
             + TextPrinter.print(Simplifier.simplify(term, shapes)) + " should not be there."));
         return found;
@@ -194,7 +194,7 @@ public final class Grader {
    * The fewest terms of the expected sum whose absence makes it equal to a, or none. Searched among
    * sums of at most MAX_TERMS_SEARCHED terms, smallest sets first.
    */
-  private static List<Expr> missingTerms(Expr a, List<Expr> terms, Declarations declarations, long seed) {
+  private static List<Expr> missingTerms(Expr a, List<Expr> terms, Comparisons numbers) {
     int k = terms.size();
     if (k < 2 || k > MAX_TERMS_SEARCHED) {
       return List.of();
@@ -209,7 +209,7 @@ public final class Grader {
         for (int i = 0; i < k; i++) {
           ((missing & (1 << i)) != 0 ? dropped : kept).add(terms.get(i));
         }
-        if (agrees(a, Exprs.sum(kept), declarations, seed)) {
+        if (numbers.equal(a, Exprs.sum(kept), POINTS)) {
           return dropped;
         }
       }
@@ -252,32 +252,14 @@ public final class Grader {
     return e instanceof Expr.Sum s ? s.terms() : List.of();
   }
 
-  /** Whether a and b can stand in one sum (their shapes unify). */
-  private static boolean compatible(Expr a, Expr b, Declarations declarations) {
-    try {
-      ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations);
-      return true;
-    } catch (ExpressionException clash) {
-      return false;
-    }
-  }
-
-  private static boolean agrees(Expr a, Expr b, Declarations declarations, long seed) {
-    try {
-      return compatible(a, b, declarations) && NumericEquality.equal(a, b, declarations, seed, POINTS);
-    } catch (ExpressionException noValidPoint) {
-      return false;
-    }
-  }
-
   /** c when a = c e at random points for one constant c (not 1 or -1), else null. */
-  private static Double factor(Expr a, Expr e, Declarations declarations, long seed) {
+  private static Double factor(Expr a, Expr e, Comparisons numbers) {
     try {
-      Double c = NumericEquality.leastSquaresFactor(a, e, declarations, seed);
+      Double c = numbers.leastSquaresFactor(a, e);
       if (c == null || Math.abs(Math.abs(c) - 1) < 1e-6 || Math.abs(c) < 1e-9) {
         return null;
       }
-      return agrees(a, Exprs.product(Exprs.number(c), e), declarations, seed + 1) ? c : null;
+      return numbers.reseeded(numbers.seed() + 1).equal(a, Exprs.product(Exprs.number(c), e), POINTS) ? c : null;
     } catch (ExpressionException invalid) {
       return null;
     }
@@ -295,7 +277,7 @@ public final class Grader {
   }
 
   /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
-  private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, long seed,
+  private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, Comparisons numbers,
       String variable) {
     Set<String> candidates = new LinkedHashSet<>();
     for (Declaration d : declarations.all()) {
@@ -309,7 +291,7 @@ public final class Grader {
       return List.of();
     }
     try {
-      return NumericEquality.equalWhenSymmetric(a, e, declarations, seed, candidates)
+      return numbers.equalWhenSymmetric(a, e, candidates)
           ? List.copyOf(candidates) : List.of();
     } catch (ExpressionException invalid) {
       return List.of();

@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.DMatrixRMaj;
@@ -39,10 +40,13 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   private final Typing typing;
   private final Bindings bindings;
+  /** Values already known at these bindings, by node identity; null when none are kept. */
+  private final Map<Expr, SimpleMatrix> known;
 
-  private Evaluator(Typing typing, Bindings bindings) {
+  private Evaluator(Typing typing, Bindings bindings, Map<Expr, SimpleMatrix> known) {
     this.typing = typing;
     this.bindings = bindings;
+    this.known = known;
   }
 
   /**
@@ -53,14 +57,37 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
    * @throws ExpressionException when expr has no finite value for these bindings
    */
   public static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings) {
+    return evaluate(expr, typing, bindings, null);
+  }
+
+  /**
+   * The value of expr, reading and adding to known: the values of nodes (by identity) at these same
+   * bindings, so that comparisons of expressions sharing parts (e, -e, e - 2t) evaluate each part
+   * once. Only for trees without a constant sized by its context, whose values do not depend on
+   * the tree around them; values are never changed in place, so they may be shared.
+   */
+  static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings, Map<Expr, SimpleMatrix> known) {
     Deadline.check();
     SimpleMatrix value;
     try {
-      value = expr.accept(new Evaluator(typing, bindings));
+      value = new Evaluator(typing, bindings, known).value(expr);
     } catch (MatrixDimensionException | IllegalArgumentException unexpected) {
       throw new ExpressionException("cannot evaluate " + TextPrinter.print(expr) + ": " + unexpected.getMessage());
     }
     requireFinite(value, expr);
+    return value;
+  }
+
+  /** A node's value: known already, or computed (and kept when values are kept). */
+  private SimpleMatrix value(Expr node) {
+    if (known == null) {
+      return node.accept(this);
+    }
+    SimpleMatrix value = known.get(node);
+    if (value == null) {
+      value = node.accept(this);
+      known.put(node, value);
+    }
     return value;
   }
 
@@ -112,7 +139,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
       if (term instanceof Expr.Number n && n.value() == 0) {
         continue; // a literal 0 is the zero of any shape
       }
-      SimpleMatrix value = term.accept(this);
+      SimpleMatrix value = value(term);
       if (total == null) {
         total = value;
       } else {
@@ -127,7 +154,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   public SimpleMatrix product(Expr.Product e) {
     SimpleMatrix acc = null;
     for (Expr factor : e.factors()) {
-      SimpleMatrix value = factor.accept(this);
+      SimpleMatrix value = value(factor);
       acc = acc == null ? value : times(acc, value, e);
     }
     return acc;
@@ -135,7 +162,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix power(Expr.Power e) {
-    SimpleMatrix base = e.base().accept(this);
+    SimpleMatrix base = value(e.base());
     double k = e.exponent();
     if (isScalar(base)) {
       return requireFinite(scalar(Math.pow(base.get(0), k)), e); // a^k
@@ -166,8 +193,8 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix scalarPower(Expr.ScalarPower e) {
-    SimpleMatrix base = e.base().accept(this);
-    SimpleMatrix exponent = e.exponent().accept(this);
+    SimpleMatrix base = value(e.base());
+    SimpleMatrix exponent = value(e.exponent());
     if (!isScalar(base) || !isScalar(exponent)) {
       throw new ExpressionException(TextPrinter.print(e) + ": a power with an expression as its exponent takes scalars, not "
           + describe(base) + " ^ " + describe(exponent));
@@ -178,14 +205,14 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   @Override
   public SimpleMatrix elementPower(Expr.ElementPower e) {
     double k = e.exponent();
-    return map(e.base().accept(this), v -> Math.pow(v, k), e); // (A .^ k)_ij = A_ij^k
+    return map(value(e.base()), v -> Math.pow(v, k), e); // (A .^ k)_ij = A_ij^k
   }
 
   @Override
   public SimpleMatrix hadamard(Expr.Hadamard e) {
     SimpleMatrix acc = null;
     for (Expr factor : e.factors()) {
-      SimpleMatrix value = factor.accept(this);
+      SimpleMatrix value = value(factor);
       if (acc == null) {
         acc = value;
       } else {
@@ -198,16 +225,16 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix hadamardQuotient(Expr.HadamardQuotient e) {
-    SimpleMatrix n = e.numerator().accept(this);
-    SimpleMatrix d = e.denominator().accept(this);
+    SimpleMatrix n = value(e.numerator());
+    SimpleMatrix d = value(e.denominator());
     requireSameShape(n, d, "an entry-wise division", e);
     return requireFinite(n.elementDiv(d), e); // (A ./ B)_ij = A_ij / B_ij
   }
 
   @Override
   public SimpleMatrix kron(Expr.Kron e) {
-    SimpleMatrix a = e.left().accept(this);
-    SimpleMatrix b = e.right().accept(this);
+    SimpleMatrix a = value(e.left());
+    SimpleMatrix b = value(e.right());
     requireEvaluable((long) a.getNumRows() * b.getNumRows(), (long) a.getNumCols() * b.getNumCols(), e);
     return a.kron(b); // [A_ij B]
   }
@@ -228,8 +255,8 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix inner(Expr.Inner e) {
-    SimpleMatrix a = e.left().accept(this);
-    SimpleMatrix b = e.right().accept(this);
+    SimpleMatrix a = value(e.left());
+    SimpleMatrix b = value(e.right());
     requireSameShape(a, b, "an inner product", e);
     double sum = 0;
     for (int i = 0; i < a.getNumElements(); i++) {
@@ -242,24 +269,24 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix transpose(Expr.Transpose e) {
-    return e.argument().accept(this).transpose(); // A'
+    return value(e.argument()).transpose(); // A'
   }
 
   @Override
   public SimpleMatrix inverse(Expr.Inverse e) {
-    return invert(e.argument().accept(this), e.argument());
+    return invert(value(e.argument()), e.argument());
   }
 
   @Override
   public SimpleMatrix trace(Expr.Trace e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     requireSquare(a, "tr(...)", e);
     return scalar(a.trace()); // tr A = sum_i A_ii
   }
 
   @Override
   public SimpleMatrix det(Expr.Det e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     requireSquare(a, "det(...)", e);
     requireFactorable(a, e);
     return scalar(a.determinant()); // det A
@@ -267,7 +294,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix logDet(Expr.LogDet e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     requireSquare(a, "logdet(...)", e);
     requireFactorable(a, e);
     requireFinite(a, e.argument());
@@ -293,17 +320,17 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix norm(Expr.Norm e) {
-    return scalar(e.argument().accept(this).normF()); // ||A|| = sqrt(sum_ij A_ij^2)
+    return scalar(value(e.argument()).normF()); // ||A|| = sqrt(sum_ij A_ij^2)
   }
 
   @Override
   public SimpleMatrix sumAll(Expr.SumAll e) {
-    return scalar(e.argument().accept(this).elementSum()); // sum_ij A_ij
+    return scalar(value(e.argument()).elementSum()); // sum_ij A_ij
   }
 
   @Override
   public SimpleMatrix diag(Expr.Diag e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     if (isScalar(a)) {
       return a;
     }
@@ -325,7 +352,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix softmax(Expr.Softmax e) {
-    SimpleMatrix x = e.argument().accept(this);
+    SimpleMatrix x = value(e.argument());
     if (x.getNumCols() != 1) {
       throw new ExpressionException(TextPrinter.print(e) + ": softmax(...) takes a vector, but "
           + TextPrinter.print(e.argument()) + " is " + describe(x));
@@ -338,7 +365,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix logSumExp(Expr.LogSumExp e) {
-    SimpleMatrix x = e.argument().accept(this);
+    SimpleMatrix x = value(e.argument());
     requireFinite(x, e.argument());
     double max = x.elementMax();
     double sum = 0;
@@ -350,7 +377,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix vec(Expr.Vec e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     SimpleMatrix v = new SimpleMatrix(a.getNumElements(), 1);
     int k = 0;
     for (int j = 0; j < a.getNumCols(); j++) {
@@ -363,7 +390,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
 
   @Override
   public SimpleMatrix apply(Expr.Apply e) {
-    SimpleMatrix a = e.argument().accept(this);
+    SimpleMatrix a = value(e.argument());
     DoubleUnaryOperator f = switch (e.function()) {
       case EXP -> Math::exp;
       case LOG -> v -> {
@@ -399,7 +426,7 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
       blocks[i] = new SimpleMatrix[row.size()];
       int width = 0;
       for (int j = 0; j < row.size(); j++) {
-        SimpleMatrix block = row.get(j).accept(this);
+        SimpleMatrix block = value(row.get(j));
         if (j > 0 && block.getNumRows() != blocks[i][0].getNumRows()) {
           throw new ExpressionException(TextPrinter.print(e) + ": the entries of row " + (i + 1)
               + " have different heights (" + blocks[i][0].getNumRows() + " and " + block.getNumRows() + ")");

@@ -59,15 +59,30 @@ public final class FiniteDifferences {
    */
   public static double maxRelativeError(Expr f, String variable, Expr derivative, DerivativeKind kind,
       Layout layout, Declarations declarations, long seed) {
+    return maxRelativeError(f, null, variable, derivative, kind, layout, declarations, seed);
+  }
+
+  /**
+   * As above for a function already shape-checked: its typing is used as it is when the check
+   * samples the declared sizes, so f is not checked again.
+   */
+  public static double maxRelativeError(Typing f, String variable, Expr derivative, DerivativeKind kind,
+      Layout layout, long seed) {
+    return maxRelativeError(f.root(), f, variable, derivative, kind, layout, f.declarations(), seed);
+  }
+
+  private static double maxRelativeError(Expr f, Typing checked, String variable, Expr derivative,
+      DerivativeKind kind, Layout layout, Declarations declarations, long seed) {
     SampleSizes.Problem problem = SampleSizes.of(declarations, f, derivative);
     Declarations sampled = problem.declarations();
     Expr function = problem.exprs().get(0);
     Expr candidate = problem.exprs().get(1);
     Declaration declared = sampled.get(variable).orElseThrow(
         () -> new ExpressionException("the variable " + variable + " has no declaration"));
-    Typing fTyping = ShapeChecker.check(function, sampled);
+    Typing fTyping = checked != null && function == checked.root() && sampled == checked.declarations() ? checked
+        : ShapeChecker.check(function, sampled);
     Typing dTyping = ShapeChecker.check(candidate, sampled);
-    Random random = new Random(seed);
+    Random random = new SeededRandom(seed);
     if (kind == DerivativeKind.HESSIAN) {
       return hessianError(function, fTyping, candidate, dTyping, declared, sampled, random);
     }

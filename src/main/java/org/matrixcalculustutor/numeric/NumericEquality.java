@@ -33,14 +33,19 @@ public final class NumericEquality {
     } catch (ExpressionException shapesDiffer) {
       return Double.POSITIVE_INFINITY;
     }
-    return ValidPoints.worst(pair.declarations(), new Random(seed), points, point -> {
-      Values v = pair.at(point);
-      if (!v.sameShape()) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double scale = Math.max(FLOOR, Math.max(v.a().normF(), v.b().normF()));
-      return v.a().minus(v.b()).normF() / scale; // ||a - b|| / max(||a||, ||b||)
-    }, "the numeric comparison");
+    return ValidPoints.worst(pair.declarations(), new SeededRandom(seed), points,
+        point -> relativeDifference(pair.a(), Evaluator.evaluate(pair.a(), pair.typing(), point),
+            pair.b(), Evaluator.evaluate(pair.b(), pair.typing(), point)), "the numeric comparison");
+  }
+
+  /** ||a - b|| / max(||a||, ||b||) from their values; infinite when their shapes differ. */
+  static double relativeDifference(Expr a, SimpleMatrix va, Expr b, SimpleMatrix vb) {
+    Values v = Values.of(a, va, b, vb);
+    if (!v.sameShape()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double scale = Math.max(FLOOR, Math.max(v.a().normF(), v.b().normF()));
+    return v.a().minus(v.b()).normF() / scale; // ||a - b|| / max(||a||, ||b||)
   }
 
   public static boolean equal(Expr a, Expr b, Declarations declarations, long seed, int points) {
@@ -50,7 +55,14 @@ public final class NumericEquality {
   /** The c that best fits a = c b at one random point (least squares), or null where b is zero. */
   public static Double leastSquaresFactor(Expr a, Expr b, Declarations declarations, long seed) {
     Pair pair = Pair.of(a, b, declarations);
-    Values v = pair.at(RandomBindings.draw(pair.declarations(), new Random(seed)));
+    Bindings point = RandomBindings.draw(pair.declarations(), new SeededRandom(seed));
+    return leastSquaresFactor(pair.a(), Evaluator.evaluate(pair.a(), pair.typing(), point),
+        pair.b(), Evaluator.evaluate(pair.b(), pair.typing(), point));
+  }
+
+  /** The c that best fits a = c b from their values va and vb, or null where b is zero or the shapes differ. */
+  static Double leastSquaresFactor(Expr a, SimpleMatrix va, Expr b, SimpleMatrix vb) {
+    Values v = Values.of(a, va, b, vb);
     if (!v.sameShape()) {
       return null;
     }
@@ -62,19 +74,24 @@ public final class NumericEquality {
   public static boolean equalWhenSymmetric(Expr a, Expr b, Declarations declarations, long seed,
       java.util.Collection<String> symmetrized) {
     Pair pair = Pair.of(a, b, declarations);
-    Random random = new Random(seed);
+    Random random = new SeededRandom(seed);
     for (int i = 0; i < 2; i++) {
       Bindings point = RandomBindings.draw(pair.declarations(), random);
       for (String name : symmetrized) {
         SimpleMatrix m = point.value(name);
         point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
       }
-      Values v = pair.at(point);
-      if (!v.sameShape() || v.a().minus(v.b()).normF() > TOLERANCE * Math.max(1, v.b().normF())) {
+      if (!sameAt(pair.a(), pair.b(), pair.typing(), point)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether a and b (typed as one sum) have the same value at point, up to TOLERANCE. */
+  static boolean sameAt(Expr a, Expr b, Typing typing, Bindings point) {
+    Values v = Values.of(a, Evaluator.evaluate(a, typing, point), b, Evaluator.evaluate(b, typing, point));
+    return v.sameShape() && v.a().minus(v.b()).normF() <= TOLERANCE * Math.max(1, v.b().normF());
   }
 
   /**
@@ -91,29 +108,29 @@ public final class NumericEquality {
       Typing typing = ShapeChecker.check(new Expr.Sum(List.of(sa, sb)), problem.declarations());
       return new Pair(sa, sb, problem.declarations(), typing);
     }
+  }
 
-    /**
-     * The values at a point, where a zero that has no shape of its own (the answer 0, or 0*x
-     * folded to 0) takes the other side's shape, as it would in a sum.
-     */
-    Values at(Bindings point) {
-      SimpleMatrix va = Evaluator.evaluate(a, typing, point);
-      SimpleMatrix vb = Evaluator.evaluate(b, typing, point);
-      if (isShapelessZero(a, va, vb)) {
-        va = vb.createLike();
-      } else if (isShapelessZero(b, vb, va)) {
-        vb = va.createLike();
-      }
-      return new Values(va, vb);
-    }
-
-    private static boolean isShapelessZero(Expr e, SimpleMatrix value, SimpleMatrix other) {
-      return Exprs.isNumber(e, 0)
-          || (value.getNumElements() == 1 && other.getNumElements() != 1 && value.get(0) == 0);
-    }
+  /**
+   * Whether e, of value value, is a zero that has no shape of its own (the answer 0, or 0*x folded
+   * to 0), which takes the other side's shape, as it would in a sum.
+   */
+  static boolean isShapelessZero(Expr e, SimpleMatrix value, SimpleMatrix other) {
+    return Exprs.isNumber(e, 0)
+        || (value.getNumElements() == 1 && other.getNumElements() != 1 && value.get(0) == 0);
   }
 
   private record Values(SimpleMatrix a, SimpleMatrix b) {
+
+    /** The values of a and b, a shapeless zero on one side taking the other's shape. */
+    static Values of(Expr a, SimpleMatrix va, Expr b, SimpleMatrix vb) {
+      if (isShapelessZero(a, va, vb)) {
+        return new Values(vb.createLike(), vb);
+      }
+      if (isShapelessZero(b, vb, va)) {
+        return new Values(va, va.createLike());
+      }
+      return new Values(va, vb);
+    }
 
     boolean sameShape() {
       return a.getNumRows() == b.getNumRows() && a.getNumCols() == b.getNumCols();

@@ -27,7 +27,7 @@ final class SampleSizes {
 
   static Problem of(Declarations declarations, Expr... exprs) {
     List<Expr> given = List.of(exprs);
-    if (declarations.all().stream().noneMatch(d -> isLarge(d.shape().rows()) || isLarge(d.shape().cols()))) {
+    if (!resizes(declarations)) {
       return new Problem(declarations, given);
     }
     List<Declaration> renamed = new ArrayList<>();
@@ -45,6 +45,16 @@ final class SampleSizes {
       return new Problem(declarations, given);
     }
     return new Problem(sampled, rewritten);
+  }
+
+  /** Whether some declared whole-number size is larger than the points draw: then expressions are rewritten. */
+  static boolean resizes(Declarations declarations) {
+    for (Declaration d : declarations.all()) {
+      if (isLarge(d.shape().rows()) || isLarge(d.shape().cols())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLarge(Size size) {

@@ -3,6 +3,10 @@ package org.matrixcalculustutor.engine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.grading.Grade;
+import org.matrixcalculustutor.grading.Grader;
+import org.matrixcalculustutor.numeric.FiniteDifferences;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,9 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Derive + simplify + finite-difference check of each identity of identities.jsonl, in process.
- * Run with {@code ./mvnw -B -Pbench test-compile exec:exec}; the sample mode reports the median
- * (p0.50) per identity. Not part of the test suite.
+ * Derive + simplify + finite-difference check of each identity of identities.jsonl, in process;
+ * the finite-difference check alone; grading an answer against a cached problem, as an exercise
+ * attempt does. Run with {@code ./mvnw -B -Pbench test-compile exec:exec} (one method:
+ * {@code -Dbench.args=EngineBenchmark.gradeRight}); the sample mode reports the median (p0.50) per
+ * call. Not part of the test suite.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -29,8 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
 
   private final Engine engine = new Engine(Limits.DEFAULT);
+  private final Grader grader = new Grader(engine);
   private List<IdentityCase> cases;
+  private List<Derivative> derivatives;
   private int next;
+  /** The quadratic-form exercise as its first variant is cached for grading: derived and prepared once. */
+  private Grader.Expected quadraticForm;
 
   @Param({"all"})
   public String set;
@@ -38,6 +48,9 @@ public class EngineBenchmark {
   @Setup
   public void load() {
     cases = IdentityCase.all();
+    derivatives = cases.stream().map(c -> engine.derive(c.function(), c.variable(), c.declarations(), c.layout()))
+        .toList();
+    quadraticForm = Grader.prepare(engine.derive("x'*A*x", "x", "x: vector n\nA: matrix n x n", Layout.DENOMINATOR));
   }
 
   /** One identity per call, cycling through the whole set. */
@@ -46,5 +59,26 @@ public class EngineBenchmark {
     IdentityCase c = cases.get(next);
     next = (next + 1) % cases.size();
     return engine.derive(c.function(), c.variable(), c.declarations(), c.layout());
+  }
+
+  /** The finite-difference check alone of one identity's derivative per call, cycling through the set. */
+  @Benchmark
+  public double check() {
+    Derivative d = derivatives.get(next);
+    next = (next + 1) % derivatives.size();
+    return FiniteDifferences.maxRelativeError(d.function().typing(), d.variable(), d.result(), d.kind(), d.layout(),
+        Engine.CHECK_SEED);
+  }
+
+  /** A right answer to the cached quadratic form, written otherwise than the engine's (A + A')x. */
+  @Benchmark
+  public Grade gradeRight() {
+    return grader.grade(quadraticForm, "A*x + A'*x", 7);
+  }
+
+  /** The quadratic form's typical slip, 2Ax (A taken as symmetric): diagnosed, not only refused. */
+  @Benchmark
+  public Grade gradeWrong() {
+    return grader.grade(quadraticForm, "2*A*x", 7);
   }
 }

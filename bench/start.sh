@@ -2,7 +2,8 @@
 # The first seconds of a class: starts the app cold on 127.0.0.1 and times launch -> first page
 # (Tomcat serves pages while the warm-up still runs) and launch -> readiness (after the warm-up), with
 # the CPU time the JVM had used by then (other load on the machine moves it less than the wall time),
-# then puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load).
+# then asks it for its first 100 derivatives one at a time (engine time, bench/first-derivatives.py)
+# and puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load).
 #   bench/start.sh               # as the Dockerfile starts it: AOT code and a CDS archive (./mvnw -Pcds package)
 #   START=jar bench/start.sh     # plain java -jar target/*.jar (./mvnw package)
 #   TUTOR_WARM_UP=false ...      # without the app's own warm-up
@@ -46,5 +47,6 @@ done
 echo "$mode, warm-up ${TUTOR_WARM_UP:-true}: launch to the first page $(( (page - start) / 1000000 )) ms" \
   "(JVM CPU ${page_cpu} s), to ready $(( (ready - start) / 1000000 )) ms (JVM CPU ${ready_cpu} s)"
 grep -h "Warm-up" "$log" | sed 's/.*WarmUp *: //' || true
+bench/first-derivatives.py "http://127.0.0.1:$port" 100
 wrk -t2 -c64 -d15s --latency -s bench/attempts.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -190,7 +190,9 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   /**
    * What students send: the home page, every lesson, and exercise by exercise (so that a short
    * warm-up meets every kind of request) its page and attempts: the reference answer, a transposed
-   * and a doubled one, and the reference answer to two renamed variants (usually wrong there).
+   * and a doubled one, and the reference answer to two renamed variants (usually wrong there); and
+   * between them, one lesson identity after another asked of the calculator (/api/derivative, with
+   * its derivation).
    */
   List<HttpRequest> requests(String base) {
     List<HttpRequest> requests = new ArrayList<>();
@@ -199,6 +201,8 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       requests.add(get(base + "/lessons/" + lesson.slug()));
     }
     requests.add(get(base + "/exercises"));
+    List<LessonIdentity> identities = lessons.identities().stream().filter(LessonIdentity::isGradient).toList();
+    int next = 0;
     for (Exercise e : bank.all()) {
       requests.add(get(base + "/exercises/" + e.id()));
       String answer = e.answer();
@@ -207,8 +211,19 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       requests.add(attempt(base, e, "2*(" + answer + ")", 0));
       requests.add(attempt(base, e, answer, 1));
       requests.add(attempt(base, e, answer, 2));
+      for (int i = 0; i < 2 && !identities.isEmpty(); i++, next++) {
+        requests.add(derivative(base, identities.get(next % identities.size())));
+      }
     }
     return requests;
+  }
+
+  private static HttpRequest derivative(String base, LessonIdentity identity) {
+    String body = "{\"expression\":" + json(identity.function()) + ",\"variable\":" + json(identity.variable())
+        + ",\"declarations\":" + json(identity.declarations()) + ",\"layout\":" + json(identity.layout())
+        + ",\"order\":" + identity.order() + "}";
+    return HttpRequest.newBuilder(URI.create(base + "/api/derivative")).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   private static HttpRequest get(String url) {
@@ -223,6 +238,9 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   }
 
   private static String json(String text) {
+    if (text == null) {
+      return "null";
+    }
     StringBuilder out = new StringBuilder("\"");
     for (char c : text.toCharArray()) {
       if (c == '"' || c == '\\') {

@@ -37,6 +37,19 @@ class WarmUpRequestsTest {
   }
 
   @Test
+  void requests_askTheCalculatorForEveryLessonIdentityAndGetItsDerivation() throws Exception {
+    List<HttpRequest> derivatives = warmUp.requests("http://127.0.0.1:" + port).stream()
+        .filter(r -> r.uri().getPath().equals("/api/derivative")).toList();
+    assertThat(derivatives).isNotEmpty();
+    HttpClient http = HttpClient.newHttpClient();
+    for (HttpRequest request : derivatives) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).contains("\"steps\"");
+    }
+  }
+
+  @Test
   void requests_areGradedCorrectWhenTheySendTheReferenceAnswer() throws Exception {
     HttpRequest reference = warmUp.requests("http://127.0.0.1:" + port).stream()
         .filter(r -> r.method().equals("POST")).findFirst().orElseThrow();

@@ -202,6 +202,12 @@ public final class Shapes {
       return settled(argument);
     }
 
+    /** A scalar made of a settled square matrix (a trace, a determinant); null otherwise. */
+    private Shape scalarOfSquare(Expr argument) {
+      Shape a = settled(argument);
+      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+    }
+
     private Shape scalarOf(Expr argument) {
       return settled(argument) == null ? null : Shape.SCALAR;
     }
@@ -321,20 +327,17 @@ public final class Shapes {
 
     @Override
     public Shape trace(Expr.Trace e) {
-      Shape a = settled(e.argument());
-      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+      return scalarOfSquare(e.argument());
     }
 
     @Override
     public Shape det(Expr.Det e) {
-      Shape a = settled(e.argument());
-      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+      return scalarOfSquare(e.argument());
     }
 
     @Override
     public Shape logDet(Expr.LogDet e) {
-      Shape a = settled(e.argument());
-      return a == null || !a.isSquare() ? null : Shape.SCALAR;
+      return scalarOfSquare(e.argument());
     }
 
     @Override

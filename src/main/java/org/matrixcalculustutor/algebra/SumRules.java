@@ -193,7 +193,7 @@ final class SumRules {
     List<List<Expr>> scalars = new ArrayList<>();
     List<List<Expr>> chains = new ArrayList<>();
     for (Expr term : s.terms()) {
-      List<Expr> factors = term instanceof Expr.Product p ? p.factors() : List.of(term);
+      List<Expr> factors = factorsOf(term);
       scalars.add(factors.stream().filter(shapes::isScalar).toList());
       chains.add(factors.stream().filter(f -> !shapes.isScalar(f)).toList());
     }
@@ -202,7 +202,7 @@ final class SumRules {
     if (commonScalar != null) {
       List<Expr> remaining = new ArrayList<>();
       for (Expr term : s.terms()) {
-        List<Expr> factors = new ArrayList<>(term instanceof Expr.Product p ? p.factors() : List.of(term));
+        List<Expr> factors = new ArrayList<>(factorsOf(term));
         factors.remove(commonScalar);
         remaining.add(Exprs.product(factors));
       }

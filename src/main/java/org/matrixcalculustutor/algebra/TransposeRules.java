@@ -3,6 +3,7 @@ package org.matrixcalculustutor.algebra;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The rules for transposes: they go down to the symbols where that reads better. */
 final class TransposeRules {
@@ -84,46 +85,35 @@ final class TransposeRules {
   }
 
   static Expr ofEntrywise(Expr.Transpose t, Rewriting run) {
-    Expr a = t.argument();
-    if (a instanceof Expr.Hadamard h) {
-      return new Expr.Hadamard(h.factors().stream().map(Exprs::transpose).toList());
-    }
-    if (a instanceof Expr.HadamardQuotient q) {
-      return new Expr.HadamardQuotient(Exprs.transpose(q.numerator()), Exprs.transpose(q.denominator()));
-    }
-    if (a instanceof Expr.Apply f) {
-      return new Expr.Apply(f.function(), Exprs.transpose(f.argument()));
-    }
-    if (a instanceof Expr.ElementPower p) {
-      return new Expr.ElementPower(Exprs.transpose(p.base()), p.exponent());
-    }
-    return t;
+    return pushedIn(t, Exprs::transpose);
   }
 
   /**
    * The transpose moved into an entry-wise product or function only where that writes no more
-   * transposes: exp(X)' becomes exp(X'), but tanh(W*x)' stays, as tanh(x'*W') would have two.
+   * transposes: exp(X)' becomes exp(X'), but tanh(W*x)' stays, as tanh(x'*W') would have two. Each
+   * part's transpose is simplified first: a smaller problem than the node it is part of.
    */
   static Expr intoEntrywise(Expr.Transpose t, Rewriting run) {
-    Expr a = t.argument();
-    Expr pushed;
-    if (a instanceof Expr.Hadamard h) {
-      pushed = new Expr.Hadamard(h.factors().stream().map(f -> transposed(f, run)).toList());
-    } else if (a instanceof Expr.HadamardQuotient q) {
-      pushed = new Expr.HadamardQuotient(transposed(q.numerator(), run), transposed(q.denominator(), run));
-    } else if (a instanceof Expr.Apply f) {
-      pushed = new Expr.Apply(f.function(), transposed(f.argument(), run));
-    } else if (a instanceof Expr.ElementPower p) {
-      pushed = new Expr.ElementPower(transposed(p.base(), run), p.exponent());
-    } else {
-      return t;
-    }
+    Expr pushed = pushedIn(t, e -> run.run(Exprs.transpose(e)));
     return Terms.transposes(pushed) <= Terms.transposes(t) ? pushed : t;
   }
 
-  /** A part's transpose, simplified: a smaller problem than the node it is part of. */
-  private static Expr transposed(Expr e, Rewriting run) {
-    return run.run(Exprs.transpose(e));
+  /** (A ⊙ B)' = A' ⊙ B', (A ⊘ B)' = A' ⊘ B', f(A)' = f(A'), (A .^ k)' = A' .^ k, each part transposed by transpose; t itself otherwise. */
+  private static Expr pushedIn(Expr.Transpose t, UnaryOperator<Expr> transpose) {
+    Expr a = t.argument();
+    if (a instanceof Expr.Hadamard h) {
+      return new Expr.Hadamard(h.factors().stream().map(transpose).toList());
+    }
+    if (a instanceof Expr.HadamardQuotient q) {
+      return new Expr.HadamardQuotient(transpose.apply(q.numerator()), transpose.apply(q.denominator()));
+    }
+    if (a instanceof Expr.Apply f) {
+      return new Expr.Apply(f.function(), transpose.apply(f.argument()));
+    }
+    if (a instanceof Expr.ElementPower p) {
+      return new Expr.ElementPower(transpose.apply(p.base()), p.exponent());
+    }
+    return t;
   }
 
   static Expr ofPower(Expr.Transpose t, Rewriting run) {

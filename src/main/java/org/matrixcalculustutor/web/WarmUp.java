@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixcalculustutor.algebra.ExpressionException;
@@ -30,6 +32,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Before the application reports ready (/actuator/health/readiness turns ACCEPTING_TRAFFIC only
@@ -53,6 +56,7 @@ import org.springframework.stereotype.Component;
 class WarmUp implements InitializingBean, ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Rounds over the whole set in the first part: enough for the JIT to compile the engine's paths. */
   static final int ROUNDS = 3;
@@ -219,11 +223,13 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   }
 
   private static HttpRequest derivative(String base, LessonIdentity identity) {
-    String body = "{\"expression\":" + json(identity.function()) + ",\"variable\":" + json(identity.variable())
-        + ",\"declarations\":" + json(identity.declarations()) + ",\"layout\":" + json(identity.layout())
-        + ",\"order\":" + identity.order() + "}";
-    return HttpRequest.newBuilder(URI.create(base + "/api/derivative")).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    Map<String, Object> body = new LinkedHashMap<>(); // a lesson identity may state no layout: null
+    body.put("expression", identity.function());
+    body.put("variable", identity.variable());
+    body.put("declarations", identity.declarations());
+    body.put("layout", identity.layout());
+    body.put("order", identity.order());
+    return post(base + "/api/derivative", body);
   }
 
   private static HttpRequest get(String url) {
@@ -231,27 +237,13 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   }
 
   private static HttpRequest attempt(String base, Exercise exercise, String answer, long seed) {
-    String body = "{\"answer\":" + json(answer) + ",\"seed\":" + seed + "}";
-    return HttpRequest.newBuilder(URI.create(base + "/api/exercises/" + exercise.id() + "/attempts"))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return post(base + "/api/exercises/" + exercise.id() + "/attempts", Map.of("answer", answer, "seed", seed));
   }
 
-  private static String json(String text) {
-    if (text == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+  private static HttpRequest post(String url, Map<String, Object> body) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Deadline;
@@ -37,7 +38,7 @@ public final class Comparisons {
   /** Values of whole expressions (by identity) at each point: a value or the reason it has none. */
   private final Map<Expr, Object[]> values = new IdentityHashMap<>();
   /** Values of their parts at each point, so that e and -e or e - 2t evaluate e once. */
-  private final List<Map<Expr, SimpleMatrix>> parts = new ArrayList<>();
+  private final List<Map<Expr, DMatrixRMaj>> parts = new ArrayList<>();
 
   /**
    * @param declarations every symbol of the expressions compared, with solved shapes

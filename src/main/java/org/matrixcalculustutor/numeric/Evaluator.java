@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -23,8 +24,10 @@ import org.matrixcalculustutor.algebra.Typing;
  * constants (I, ones, zeros without sizes) take their size from the Typing of the same tree.
  * Anything that has no value here (a singular matrix to invert, the log of a non-positive entry, a
  * non-finite result, shapes that do not fit) is an ExpressionException, never an EJML one.
+ * Values are EJML's plain row-major matrices, each operation writing a new one (values are shared,
+ * never changed in place); SimpleMatrix is only the wrapper callers get and give.
  */
-public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
+public final class Evaluator implements Expr.Visitor<DMatrixRMaj> {
 
   /** Beyond this condition number (1-norm) a matrix counts as singular. */
   static final double MAX_CONDITION = 1e12;
@@ -41,9 +44,9 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   private final Typing typing;
   private final Bindings bindings;
   /** Values already known at these bindings, by node identity; null when none are kept. */
-  private final Map<Expr, SimpleMatrix> known;
+  private final Map<Expr, DMatrixRMaj> known;
 
-  private Evaluator(Typing typing, Bindings bindings, Map<Expr, SimpleMatrix> known) {
+  private Evaluator(Typing typing, Bindings bindings, Map<Expr, DMatrixRMaj> known) {
     this.typing = typing;
     this.bindings = bindings;
     this.known = known;
@@ -66,24 +69,24 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
    * once. Only for trees without a constant sized by its context, whose values do not depend on
    * the tree around them; values are never changed in place, so they may be shared.
    */
-  static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings, Map<Expr, SimpleMatrix> known) {
+  static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings, Map<Expr, DMatrixRMaj> known) {
     Deadline.check();
-    SimpleMatrix value;
+    DMatrixRMaj value;
     try {
       value = new Evaluator(typing, bindings, known).value(expr);
     } catch (MatrixDimensionException | IllegalArgumentException unexpected) {
       throw new ExpressionException("cannot evaluate " + TextPrinter.print(expr) + ": " + unexpected.getMessage());
     }
     requireFinite(value, expr);
-    return value;
+    return SimpleMatrix.wrap(value);
   }
 
   /** A node's value: known already, or computed (and kept when values are kept). */
-  private SimpleMatrix value(Expr node) {
+  private DMatrixRMaj value(Expr node) {
     if (known == null) {
       return node.accept(this);
     }
-    SimpleMatrix value = known.get(node);
+    DMatrixRMaj value = known.get(node);
     if (value == null) {
       value = node.accept(this);
       known.put(node, value);
@@ -94,157 +97,157 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   // ---------------------------------------------------------------- leaves
 
   @Override
-  public SimpleMatrix symbol(Expr.Symbol e) {
-    return bindings.value(e.name());
+  public DMatrixRMaj symbol(Expr.Symbol e) {
+    return bindings.value(e.name()).getDDRM();
   }
 
   @Override
-  public SimpleMatrix number(Expr.Number e) {
+  public DMatrixRMaj number(Expr.Number e) {
     return scalar(e.value());
   }
 
   @Override
-  public SimpleMatrix identity(Expr.Identity e) {
+  public DMatrixRMaj identity(Expr.Identity e) {
     int n = e.size() == null ? rows(e) : bindings.size(e.size());
     requireEvaluable(n, n, e);
-    return SimpleMatrix.identity(n); // I
+    return CommonOps_DDRM.identity(n); // I
   }
 
   @Override
-  public SimpleMatrix ones(Expr.Ones e) {
+  public DMatrixRMaj ones(Expr.Ones e) {
     int n = e.size() == null ? rows(e) : bindings.size(e.size());
     requireEvaluable(n, 1, e);
     return filled(n, 1, 1); // (1, ..., 1)'
   }
 
   @Override
-  public SimpleMatrix zeros(Expr.Zeros e) {
+  public DMatrixRMaj zeros(Expr.Zeros e) {
     int rows = e.rows() == null ? rows(e) : bindings.size(e.rows());
     int cols = e.cols() == null ? cols(e) : bindings.size(e.cols());
     requireEvaluable(rows, cols, e);
-    return new SimpleMatrix(rows, cols); // 0
+    return new DMatrixRMaj(rows, cols); // 0
   }
 
   @Override
-  public SimpleMatrix differential(Expr.Differential e) {
-    return bindings.value("d" + e.variable().name()); // dX: the direction bound to "dX"
+  public DMatrixRMaj differential(Expr.Differential e) {
+    return bindings.value("d" + e.variable().name()).getDDRM(); // dX: the direction bound to "dX"
   }
 
   // ---------------------------------------------------------------- sums and products
 
   @Override
-  public SimpleMatrix sum(Expr.Sum e) {
-    SimpleMatrix total = null;
+  public DMatrixRMaj sum(Expr.Sum e) {
+    DMatrixRMaj total = null;
     for (Expr term : e.terms()) {
       if (term instanceof Expr.Number n && n.value() == 0) {
         continue; // a literal 0 is the zero of any shape
       }
-      SimpleMatrix value = value(term);
+      DMatrixRMaj value = value(term);
       if (total == null) {
         total = value;
       } else {
         requireSameShape(total, value, "a sum", e);
-        total = total.plus(value); // a + b
+        total = CommonOps_DDRM.add(total, value, null); // a + b
       }
     }
-    return total == null ? new SimpleMatrix(rows(e), cols(e)) : total;
+    return total == null ? new DMatrixRMaj(rows(e), cols(e)) : total;
   }
 
   @Override
-  public SimpleMatrix product(Expr.Product e) {
-    SimpleMatrix acc = null;
+  public DMatrixRMaj product(Expr.Product e) {
+    DMatrixRMaj acc = null;
     for (Expr factor : e.factors()) {
-      SimpleMatrix value = value(factor);
+      DMatrixRMaj value = value(factor);
       acc = acc == null ? value : times(acc, value, e);
     }
     return acc;
   }
 
   @Override
-  public SimpleMatrix power(Expr.Power e) {
-    SimpleMatrix base = value(e.base());
+  public DMatrixRMaj power(Expr.Power e) {
+    DMatrixRMaj base = value(e.base());
     double k = e.exponent();
     if (isScalar(base)) {
-      return requireFinite(scalar(Math.pow(base.get(0), k)), e); // a^k
+      return requireFinite(scalar(Math.pow(base.data[0], k)), e); // a^k
     }
     requireSquare(base, "a matrix power", e);
     if (k != Math.rint(k)) {
       throw new ExpressionException(TextPrinter.print(e) + ": only a scalar takes a fractional power");
     }
-    SimpleMatrix factor = k < 0 ? invert(base, e.base()) : base; // X^-k = (X^-1)^k
+    DMatrixRMaj factor = k < 0 ? invert(base, e.base()) : base; // X^-k = (X^-1)^k
     return integerPower(factor, (long) Math.abs(k));
   }
 
   /** X^k by repeated squaring: X^k = (X^2)^(k/2) X^(k mod 2). */
-  private static SimpleMatrix integerPower(SimpleMatrix x, long k) {
-    SimpleMatrix result = SimpleMatrix.identity(x.getNumRows()); // X^0 = I
-    SimpleMatrix square = x;
+  private static DMatrixRMaj integerPower(DMatrixRMaj x, long k) {
+    DMatrixRMaj result = CommonOps_DDRM.identity(x.numRows); // X^0 = I
+    DMatrixRMaj square = x;
     for (long rest = k; rest > 0; rest >>= 1) {
       Deadline.check();
       if ((rest & 1) == 1) {
-        result = result.mult(square); // result X^(2^i)
+        result = multiply(result, square); // result X^(2^i)
       }
       if (rest > 1) {
-        square = square.mult(square); // X^(2^(i+1)) = X^(2^i) X^(2^i)
+        square = multiply(square, square); // X^(2^(i+1)) = X^(2^i) X^(2^i)
       }
     }
     return result;
   }
 
   @Override
-  public SimpleMatrix scalarPower(Expr.ScalarPower e) {
-    SimpleMatrix base = value(e.base());
-    SimpleMatrix exponent = value(e.exponent());
+  public DMatrixRMaj scalarPower(Expr.ScalarPower e) {
+    DMatrixRMaj base = value(e.base());
+    DMatrixRMaj exponent = value(e.exponent());
     if (!isScalar(base) || !isScalar(exponent)) {
       throw new ExpressionException(TextPrinter.print(e) + ": a power with an expression as its exponent takes scalars, not "
           + describe(base) + " ^ " + describe(exponent));
     }
-    return requireFinite(scalar(Math.pow(base.get(0), exponent.get(0))), e); // a^b
+    return requireFinite(scalar(Math.pow(base.data[0], exponent.data[0])), e); // a^b
   }
 
   @Override
-  public SimpleMatrix elementPower(Expr.ElementPower e) {
+  public DMatrixRMaj elementPower(Expr.ElementPower e) {
     double k = e.exponent();
     return map(value(e.base()), v -> Math.pow(v, k), e); // (A .^ k)_ij = A_ij^k
   }
 
   @Override
-  public SimpleMatrix hadamard(Expr.Hadamard e) {
-    SimpleMatrix acc = null;
+  public DMatrixRMaj hadamard(Expr.Hadamard e) {
+    DMatrixRMaj acc = null;
     for (Expr factor : e.factors()) {
-      SimpleMatrix value = value(factor);
+      DMatrixRMaj value = value(factor);
       if (acc == null) {
         acc = value;
       } else {
         requireSameShape(acc, value, "an entry-wise product", e);
-        acc = acc.elementMult(value); // (A .* B)_ij = A_ij B_ij
+        acc = CommonOps_DDRM.elementMult(acc, value, null); // (A .* B)_ij = A_ij B_ij
       }
     }
     return acc;
   }
 
   @Override
-  public SimpleMatrix hadamardQuotient(Expr.HadamardQuotient e) {
-    SimpleMatrix n = value(e.numerator());
-    SimpleMatrix d = value(e.denominator());
+  public DMatrixRMaj hadamardQuotient(Expr.HadamardQuotient e) {
+    DMatrixRMaj n = value(e.numerator());
+    DMatrixRMaj d = value(e.denominator());
     requireSameShape(n, d, "an entry-wise division", e);
-    return requireFinite(n.elementDiv(d), e); // (A ./ B)_ij = A_ij / B_ij
+    return requireFinite(CommonOps_DDRM.elementDiv(n, d, null), e); // (A ./ B)_ij = A_ij / B_ij
   }
 
   @Override
-  public SimpleMatrix kron(Expr.Kron e) {
-    SimpleMatrix a = value(e.left());
-    SimpleMatrix b = value(e.right());
-    requireEvaluable((long) a.getNumRows() * b.getNumRows(), (long) a.getNumCols() * b.getNumCols(), e);
-    return a.kron(b); // [A_ij B]
+  public DMatrixRMaj kron(Expr.Kron e) {
+    DMatrixRMaj a = value(e.left());
+    DMatrixRMaj b = value(e.right());
+    requireEvaluable((long) a.numRows * b.numRows, (long) a.numCols * b.numCols, e);
+    return CommonOps_DDRM.kron(a, b, null); // [A_ij B]
   }
 
   @Override
-  public SimpleMatrix commutation(Expr.Commutation e) {
+  public DMatrixRMaj commutation(Expr.Commutation e) {
     int m = bindings.size(e.rows());
     int n = bindings.size(e.cols());
     requireEvaluable((long) m * n, (long) m * n, e);
-    SimpleMatrix k = new SimpleMatrix(m * n, m * n);
+    DMatrixRMaj k = new DMatrixRMaj(m * n, m * n);
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
         k.set(j + n * i, i + m * j, 1); // vec(A')[j + n i] = A[i, j] = vec(A)[i + m j]
@@ -254,13 +257,13 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   @Override
-  public SimpleMatrix inner(Expr.Inner e) {
-    SimpleMatrix a = value(e.left());
-    SimpleMatrix b = value(e.right());
+  public DMatrixRMaj inner(Expr.Inner e) {
+    DMatrixRMaj a = value(e.left());
+    DMatrixRMaj b = value(e.right());
     requireSameShape(a, b, "an inner product", e);
     double sum = 0;
     for (int i = 0; i < a.getNumElements(); i++) {
-      sum += a.get(i) * b.get(i); // <A, B> = sum_ij A_ij B_ij = tr(A'B)
+      sum += a.data[i] * b.data[i]; // <A, B> = sum_ij A_ij B_ij = tr(A'B)
     }
     return scalar(sum);
   }
@@ -268,38 +271,38 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   // ---------------------------------------------------------------- matrix functions
 
   @Override
-  public SimpleMatrix transpose(Expr.Transpose e) {
-    return value(e.argument()).transpose(); // A'
+  public DMatrixRMaj transpose(Expr.Transpose e) {
+    return CommonOps_DDRM.transpose(value(e.argument()), null); // A'
   }
 
   @Override
-  public SimpleMatrix inverse(Expr.Inverse e) {
+  public DMatrixRMaj inverse(Expr.Inverse e) {
     return invert(value(e.argument()), e.argument());
   }
 
   @Override
-  public SimpleMatrix trace(Expr.Trace e) {
-    SimpleMatrix a = value(e.argument());
+  public DMatrixRMaj trace(Expr.Trace e) {
+    DMatrixRMaj a = value(e.argument());
     requireSquare(a, "tr(...)", e);
-    return scalar(a.trace()); // tr A = sum_i A_ii
+    return scalar(CommonOps_DDRM.trace(a)); // tr A = sum_i A_ii
   }
 
   @Override
-  public SimpleMatrix det(Expr.Det e) {
-    SimpleMatrix a = value(e.argument());
+  public DMatrixRMaj det(Expr.Det e) {
+    DMatrixRMaj a = value(e.argument());
     requireSquare(a, "det(...)", e);
     requireFactorable(a, e);
-    return scalar(a.determinant()); // det A
+    return scalar(CommonOps_DDRM.det(a)); // det A
   }
 
   @Override
-  public SimpleMatrix logDet(Expr.LogDet e) {
-    SimpleMatrix a = value(e.argument());
+  public DMatrixRMaj logDet(Expr.LogDet e) {
+    DMatrixRMaj a = value(e.argument());
     requireSquare(a, "logdet(...)", e);
     requireFactorable(a, e);
     requireFinite(a, e.argument());
-    LUDecomposition_F64<DMatrixRMaj> lu = DecompositionFactory_DDRM.lu(a.getNumRows(), a.getNumCols());
-    if (!lu.decompose(a.getDDRM().copy())) {
+    LUDecomposition_F64<DMatrixRMaj> lu = DecompositionFactory_DDRM.lu(a.numRows, a.numCols);
+    if (!lu.decompose(a.copy())) {
       throw singular("logdet", e.argument());
     }
     DMatrixRMaj u = lu.getUpper(null); // P A = L U, L with unit diagonal
@@ -319,78 +322,78 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   @Override
-  public SimpleMatrix norm(Expr.Norm e) {
-    return scalar(value(e.argument()).normF()); // ||A|| = sqrt(sum_ij A_ij^2)
+  public DMatrixRMaj norm(Expr.Norm e) {
+    return scalar(NormOps_DDRM.normF(value(e.argument()))); // ||A|| = sqrt(sum_ij A_ij^2)
   }
 
   @Override
-  public SimpleMatrix sumAll(Expr.SumAll e) {
-    return scalar(value(e.argument()).elementSum()); // sum_ij A_ij
+  public DMatrixRMaj sumAll(Expr.SumAll e) {
+    return scalar(CommonOps_DDRM.elementSum(value(e.argument()))); // sum_ij A_ij
   }
 
   @Override
-  public SimpleMatrix diag(Expr.Diag e) {
-    SimpleMatrix a = value(e.argument());
+  public DMatrixRMaj diag(Expr.Diag e) {
+    DMatrixRMaj a = value(e.argument());
     if (isScalar(a)) {
       return a;
     }
-    if (a.getNumCols() == 1) {
-      requireEvaluable(a.getNumRows(), a.getNumRows(), e); // diag(vec(X)) of a large X grows fast
-      SimpleMatrix d = new SimpleMatrix(a.getNumRows(), a.getNumRows());
-      for (int i = 0; i < a.getNumRows(); i++) {
-        d.set(i, i, a.get(i)); // diag(x)_ii = x_i
+    if (a.numCols == 1) {
+      requireEvaluable(a.numRows, a.numRows, e); // diag(vec(X)) of a large X grows fast
+      DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numRows);
+      for (int i = 0; i < a.numRows; i++) {
+        d.set(i, i, a.data[i]); // diag(x)_ii = x_i
       }
       return d;
     }
     requireSquare(a, "diag(...) of a matrix", e);
-    SimpleMatrix d = new SimpleMatrix(a.getNumRows(), 1);
-    for (int i = 0; i < a.getNumRows(); i++) {
+    DMatrixRMaj d = new DMatrixRMaj(a.numRows, 1);
+    for (int i = 0; i < a.numRows; i++) {
       d.set(i, 0, a.get(i, i)); // diag(A)_i = A_ii
     }
     return d;
   }
 
   @Override
-  public SimpleMatrix softmax(Expr.Softmax e) {
-    SimpleMatrix x = value(e.argument());
-    if (x.getNumCols() != 1) {
+  public DMatrixRMaj softmax(Expr.Softmax e) {
+    DMatrixRMaj x = value(e.argument());
+    if (x.numCols != 1) {
       throw new ExpressionException(TextPrinter.print(e) + ": softmax(...) takes a vector, but "
           + TextPrinter.print(e.argument()) + " is " + describe(x));
     }
     requireFinite(x, e.argument());
-    double max = x.elementMax();
-    SimpleMatrix exp = map(x, v -> Math.exp(v - max), e); // exp(x - max x), at most 1: no overflow
-    return exp.divide(exp.elementSum()); // softmax(x) = exp(x) / sum(exp(x))
+    double max = CommonOps_DDRM.elementMax(x);
+    DMatrixRMaj exp = map(x, v -> Math.exp(v - max), e); // exp(x - max x), at most 1: no overflow
+    return CommonOps_DDRM.divide(exp, CommonOps_DDRM.elementSum(exp), null); // softmax(x) = exp(x) / sum(exp(x))
   }
 
   @Override
-  public SimpleMatrix logSumExp(Expr.LogSumExp e) {
-    SimpleMatrix x = value(e.argument());
+  public DMatrixRMaj logSumExp(Expr.LogSumExp e) {
+    DMatrixRMaj x = value(e.argument());
     requireFinite(x, e.argument());
-    double max = x.elementMax();
+    double max = CommonOps_DDRM.elementMax(x);
     double sum = 0;
     for (int i = 0; i < x.getNumElements(); i++) {
-      sum += Math.exp(x.get(i) - max); // sum_i exp(x_i - max x)
+      sum += Math.exp(x.data[i] - max); // sum_i exp(x_i - max x)
     }
     return scalar(max + Math.log(sum)); // log sum_i exp(x_i) = max x + log sum_i exp(x_i - max x)
   }
 
   @Override
-  public SimpleMatrix vec(Expr.Vec e) {
-    SimpleMatrix a = value(e.argument());
-    SimpleMatrix v = new SimpleMatrix(a.getNumElements(), 1);
+  public DMatrixRMaj vec(Expr.Vec e) {
+    DMatrixRMaj a = value(e.argument());
+    DMatrixRMaj v = new DMatrixRMaj(a.getNumElements(), 1);
     int k = 0;
-    for (int j = 0; j < a.getNumCols(); j++) {
-      for (int i = 0; i < a.getNumRows(); i++) {
-        v.set(k++, 0, a.get(i, j)); // vec(A) = (A_11, A_21, ..., A_12, ...)': columns stacked
+    for (int j = 0; j < a.numCols; j++) {
+      for (int i = 0; i < a.numRows; i++) {
+        v.data[k++] = a.get(i, j); // vec(A) = (A_11, A_21, ..., A_12, ...)': columns stacked
       }
     }
     return v;
   }
 
   @Override
-  public SimpleMatrix apply(Expr.Apply e) {
-    SimpleMatrix a = value(e.argument());
+  public DMatrixRMaj apply(Expr.Apply e) {
+    DMatrixRMaj a = value(e.argument());
     DoubleUnaryOperator f = switch (e.function()) {
       case EXP -> Math::exp;
       case LOG -> v -> {
@@ -416,40 +419,40 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   @Override
-  public SimpleMatrix matrixLiteral(Expr.MatrixLiteral e) {
+  public DMatrixRMaj matrixLiteral(Expr.MatrixLiteral e) {
     List<List<Expr>> rows = e.rows();
-    SimpleMatrix[][] blocks = new SimpleMatrix[rows.size()][];
+    DMatrixRMaj[][] blocks = new DMatrixRMaj[rows.size()][];
     int totalRows = 0;
     int totalCols = -1;
     for (int i = 0; i < rows.size(); i++) {
       List<Expr> row = rows.get(i);
-      blocks[i] = new SimpleMatrix[row.size()];
+      blocks[i] = new DMatrixRMaj[row.size()];
       int width = 0;
       for (int j = 0; j < row.size(); j++) {
-        SimpleMatrix block = value(row.get(j));
-        if (j > 0 && block.getNumRows() != blocks[i][0].getNumRows()) {
+        DMatrixRMaj block = value(row.get(j));
+        if (j > 0 && block.numRows != blocks[i][0].numRows) {
           throw new ExpressionException(TextPrinter.print(e) + ": the entries of row " + (i + 1)
-              + " have different heights (" + blocks[i][0].getNumRows() + " and " + block.getNumRows() + ")");
+              + " have different heights (" + blocks[i][0].numRows + " and " + block.numRows + ")");
         }
         blocks[i][j] = block;
-        width += block.getNumCols();
+        width += block.numCols;
       }
       if (totalCols >= 0 && width != totalCols) {
         throw new ExpressionException(TextPrinter.print(e) + ": row " + (i + 1) + " is " + width
             + " wide but the rows above are " + totalCols + " wide");
       }
       totalCols = width;
-      totalRows += blocks[i][0].getNumRows();
+      totalRows += blocks[i][0].numRows;
     }
-    SimpleMatrix out = new SimpleMatrix(totalRows, totalCols);
+    DMatrixRMaj out = new DMatrixRMaj(totalRows, totalCols);
     int top = 0;
-    for (SimpleMatrix[] row : blocks) {
+    for (DMatrixRMaj[] row : blocks) {
       int left = 0;
-      for (SimpleMatrix block : row) {
-        out.insertIntoThis(top, left, block); // [A, B; C, D]: blocks side by side, rows stacked
-        left += block.getNumCols();
+      for (DMatrixRMaj block : row) {
+        CommonOps_DDRM.insert(block, out, top, left); // [A, B; C, D]: blocks side by side, rows stacked
+        left += block.numCols;
       }
-      top += row[0].getNumRows();
+      top += row[0].numRows;
     }
     return out;
   }
@@ -474,52 +477,66 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   /** a b, where a 1 x 1 side multiplies as a scalar. */
-  private static SimpleMatrix times(SimpleMatrix a, SimpleMatrix b, Expr node) {
+  private static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b, Expr node) {
     Deadline.check();
     if (isScalar(a)) {
-      return b.scale(a.get(0)); // a B
+      return scaled(a.data[0], b); // a B
     }
     if (isScalar(b)) {
-      return a.scale(b.get(0)); // A b
+      return scaled(b.data[0], a); // A b
     }
-    if (a.getNumCols() != b.getNumRows()) {
+    if (a.numCols != b.numRows) {
       throw new ExpressionException(TextPrinter.print(node) + ": cannot multiply " + describe(a) + " by "
           + describe(b));
     }
-    requireEvaluable(a.getNumRows(), b.getNumCols(), node);
-    if ((long) a.getNumRows() * a.getNumCols() * b.getNumCols() > MAX_MULTIPLICATIONS) {
+    requireEvaluable(a.numRows, b.numCols, node);
+    if ((long) a.numRows * a.numCols * b.numCols > MAX_MULTIPLICATIONS) {
       throw new ExpressionException(TextPrinter.print(node) + ": multiplying " + describe(a) + " by " + describe(b)
           + " takes more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_MULTIPLICATIONS)
           + " multiplications, more than the tutor evaluates");
     }
-    return a.mult(b); // A B
+    return multiply(a, b); // A B
+  }
+
+  /** c A into a new matrix. */
+  private static DMatrixRMaj scaled(double c, DMatrixRMaj a) {
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+    CommonOps_DDRM.scale(c, a, out);
+    return out;
+  }
+
+  /** A B into a new matrix (EJML's product may not write into either side). */
+  private static DMatrixRMaj multiply(DMatrixRMaj a, DMatrixRMaj b) {
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, b.numCols);
+    CommonOps_DDRM.mult(a, b, out);
+    return out;
   }
 
   /** inv(A), or an ExpressionException when A is not square or its condition number is too large. */
-  private static SimpleMatrix invert(SimpleMatrix a, Expr argument) {
+  private static DMatrixRMaj invert(DMatrixRMaj a, Expr argument) {
     requireSquare(a, "inv(...)", argument);
     requireFactorable(a, argument);
     requireFinite(a, argument);
     if (isScalar(a)) {
-      if (a.get(0) == 0) {
+      if (a.data[0] == 0) {
         throw new ExpressionException("division by zero: " + TextPrinter.print(argument) + " is 0");
       }
-      return scalar(1 / a.get(0)); // 1 / a
+      return scalar(1 / a.data[0]); // 1 / a
     }
-    LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.getNumRows());
-    if (!lu.setA(a.getDDRM().copy())) { // P A = L U, partial pivoting
+    LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.numRows);
+    if (!lu.setA(a.copy())) { // P A = L U, partial pivoting
       throw singular("inv", argument);
     }
-    DMatrixRMaj inverse = new DMatrixRMaj(a.getNumRows(), a.getNumCols());
+    DMatrixRMaj inverse = new DMatrixRMaj(a.numRows, a.numCols);
     lu.invert(inverse); // A^-1 = U^-1 L^-1 P
     if (!finite(inverse)) {
       throw singular("inv", argument);
     }
-    double condition = NormOps_DDRM.inducedP1(a.getDDRM()) * NormOps_DDRM.inducedP1(inverse); // ||A|| ||A^-1||
+    double condition = NormOps_DDRM.inducedP1(a) * NormOps_DDRM.inducedP1(inverse); // ||A|| ||A^-1||
     if (!(condition < MAX_CONDITION)) {
       throw singular("inv", argument);
     }
-    return SimpleMatrix.wrap(inverse);
+    return inverse;
   }
 
   private static ExpressionException singular(String function, Expr argument) {
@@ -536,8 +553,8 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   /** An LU factorisation costs about n^3 multiplications: bounded like a product, before it starts. */
-  private static void requireFactorable(SimpleMatrix a, Expr node) {
-    long n = a.getNumRows();
+  private static void requireFactorable(DMatrixRMaj a, Expr node) {
+    long n = a.numRows;
     if (n * n * n > MAX_MULTIPLICATIONS) {
       throw new ExpressionException(TextPrinter.print(node) + ": factoring a " + describe(a)
           + " takes more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_MULTIPLICATIONS)
@@ -545,22 +562,22 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
     }
   }
 
-  private static void requireSquare(SimpleMatrix a, String operation, Expr node) {
-    if (a.getNumRows() != a.getNumCols()) {
+  private static void requireSquare(DMatrixRMaj a, String operation, Expr node) {
+    if (a.numRows != a.numCols) {
       throw new ExpressionException(TextPrinter.print(node) + ": " + operation + " needs a square matrix, not "
           + describe(a));
     }
   }
 
-  private static void requireSameShape(SimpleMatrix a, SimpleMatrix b, String operation, Expr node) {
-    if (a.getNumRows() != b.getNumRows() || a.getNumCols() != b.getNumCols()) {
+  private static void requireSameShape(DMatrixRMaj a, DMatrixRMaj b, String operation, Expr node) {
+    if (a.numRows != b.numRows || a.numCols != b.numCols) {
       throw new ExpressionException(TextPrinter.print(node) + ": " + operation + " of " + describe(a) + " and "
           + describe(b));
     }
   }
 
-  private static SimpleMatrix requireFinite(SimpleMatrix value, Expr node) {
-    if (!finite(value.getDDRM())) {
+  private static DMatrixRMaj requireFinite(DMatrixRMaj value, Expr node) {
+    if (!finite(value)) {
       throw new ExpressionException(TextPrinter.print(node) + " has no finite value here");
     }
     return value;
@@ -576,31 +593,31 @@ public final class Evaluator implements Expr.Visitor<SimpleMatrix> {
   }
 
   /** f applied to every entry; a non-finite entry is an error about node. */
-  private static SimpleMatrix map(SimpleMatrix a, DoubleUnaryOperator f, Expr node) {
-    SimpleMatrix out = a.createLike();
+  private static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f, Expr node) {
+    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
     for (int i = 0; i < a.getNumElements(); i++) {
-      out.set(i, f.applyAsDouble(a.get(i)));
+      out.data[i] = f.applyAsDouble(a.data[i]);
     }
     return requireFinite(out, node);
   }
 
-  private static boolean isScalar(SimpleMatrix m) {
-    return m.getNumRows() == 1 && m.getNumCols() == 1;
+  private static boolean isScalar(DMatrixRMaj m) {
+    return m.numRows == 1 && m.numCols == 1;
   }
 
-  private static String describe(SimpleMatrix m) {
-    return m.getNumRows() + " x " + m.getNumCols();
+  private static String describe(DMatrixRMaj m) {
+    return m.numRows + " x " + m.numCols;
   }
 
-  private static SimpleMatrix filled(int rows, int cols, double value) {
-    SimpleMatrix m = new SimpleMatrix(rows, cols);
+  private static DMatrixRMaj filled(int rows, int cols, double value) {
+    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
     m.fill(value);
     return m;
   }
 
-  private static SimpleMatrix scalar(double value) {
-    SimpleMatrix m = new SimpleMatrix(1, 1);
-    m.set(0, value);
+  private static DMatrixRMaj scalar(double value) {
+    DMatrixRMaj m = new DMatrixRMaj(1, 1);
+    m.data[0] = value;
     return m;
   }
 }

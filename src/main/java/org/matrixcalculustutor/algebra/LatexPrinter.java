@@ -1,8 +1,8 @@
 package org.matrixcalculustutor.algebra;
 
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -12,17 +12,25 @@ import java.util.stream.Collectors;
  */
 public final class LatexPrinter implements Expr.Visitor<String> {
 
-  private static final LatexPrinter INSTANCE = new LatexPrinter(Map.of());
+  private static final LatexPrinter INSTANCE = new LatexPrinter(Map.of(), TextPrinter::surelyScalar);
 
   /** Differentials that stand for d(expression), not yet expanded: dM for the symbol M in the keys. */
   private final Map<Expr.Symbol, Expr> unexpanded;
+  /** Whether a divisor is known to be 1 x 1, so that M s^{-1} may be typeset as a fraction. */
+  private final Predicate<Expr> scalar;
 
-  private LatexPrinter(Map<Expr.Symbol, Expr> unexpanded) {
+  private LatexPrinter(Map<Expr.Symbol, Expr> unexpanded, Predicate<Expr> scalar) {
     this.unexpanded = unexpanded;
+    this.scalar = scalar;
   }
 
   public static String print(Expr e) {
     return e.accept(INSTANCE);
+  }
+
+  /** e with what its declarations say of its shapes: a scalar divisor such as x'x makes a fraction. */
+  public static String print(Expr e, Declarations declarations) {
+    return e.accept(new LatexPrinter(Map.of(), TextPrinter.scalarsUnder(declarations)));
   }
 
   /**
@@ -30,7 +38,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
    * how a derivation shows one rule applied before the inner differentials are worked out.
    */
   public static String print(Expr e, Map<Expr.Symbol, Expr> unexpanded) {
-    return e.accept(new LatexPrinter(Map.copyOf(unexpanded)));
+    return e.accept(new LatexPrinter(Map.copyOf(unexpanded), TextPrinter::surelyScalar));
   }
 
   private String wrap(Expr child, int needed) {
@@ -46,10 +54,13 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   /**
    * A line of a derivation, left = right: the left side an expression or a derivative in the
    * course's notation (see {@link LeftSide}); a differential dM with M a key of parts is written
-   * d(parts.get(M)).
+   * d(parts.get(M)); declarations, when given, tell scalar divisors as in {@link #print(Expr, Declarations)}.
    */
-  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts) {
-    LatexPrinter printer = parts.isEmpty() ? INSTANCE : new LatexPrinter(Map.copyOf(parts));
+  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts,
+      Declarations declarations) {
+    LatexPrinter printer = parts.isEmpty() && declarations == null ? INSTANCE
+        : new LatexPrinter(Map.copyOf(parts),
+            declarations == null ? TextPrinter::surelyScalar : TextPrinter.scalarsUnder(declarations));
     String right = after.accept(printer);
     String x = before == null ? "" : before.accept(printer);
     return switch (left) {
@@ -197,34 +208,51 @@ public final class LatexPrinter implements Expr.Visitor<String> {
       sign = "-";
       start = 1;
     }
-    Expr previous = null;
+    // a/c and M/s: a divisor known to be 1 x 1 (A X^-1 stays a product: matrices do not divide),
+    // while something is left above the line
+    boolean divides = factors.subList(start, factors.size()).stream().anyMatch(f -> !divisor(f));
+    long[] coefficient = null;
     for (Expr factor : factors.subList(start, factors.size())) {
-      if (factor instanceof Expr.Power p && p.exponent() == -1 && previous != null
-          && TextPrinter.surelyScalar(p.base())) { // a/c; A X^-1 stays a product: matrices do not divide
+      if (divides && divisor(factor)) {
+        Expr.Power p = (Expr.Power) factor;
         if (denominator.length() > 0) {
           denominator.append(" ");
         }
-        denominator.append(p.base().accept(this));
+        denominator.append(p.exponent() == -1 ? p.base().accept(this)
+            : wrap(p.base(), TextPrinter.POSTFIX) + "^{" + number(-p.exponent()) + "}");
         continue;
       }
-      long[] pq = numerator.length() == 0 && factor instanceof Expr.Number c ? TextPrinter.fraction(c.value()) : null;
-      if (pq != null) { // a coefficient 2/5 as a fraction, not 0.4
-        numerator.append(pq[0] < 0 ? "-" : "").append("\\frac{").append(Math.abs(pq[0])).append("}{").append(pq[1])
-            .append("}");
-        previous = factor;
-        continue;
+      if (numerator.length() == 0 && coefficient == null && factor instanceof Expr.Number c) {
+        coefficient = TextPrinter.fraction(c.value()); // a coefficient 2/5 as a fraction, not 0.4
+        if (coefficient != null) {
+          continue;
+        }
       }
       if (numerator.length() > 0) {
         boolean numbers = factor instanceof Expr.Number n && n.value() != Math.PI; // 2 \pi r, but 2 \cdot 3
         numerator.append(numbers ? " \\cdot " : " ");
       }
       numerator.append(wrap(factor, TextPrinter.UNARY));
-      previous = factor;
+    }
+    if (coefficient != null) {
+      sign += coefficient[0] < 0 ? "-" : "";
+      long p = Math.abs(coefficient[0]);
+      if (denominator.length() == 0) {
+        return sign + "\\frac{" + p + "}{" + coefficient[1] + "} " + numerator;
+      }
+      numerator.insert(0, p == 1 ? "" : p + " "); // (1/2) A x / (x'x) = A x / (2 x'x)
+      denominator.insert(0, coefficient[1] + " ");
     }
     if (denominator.length() == 0) {
       return sign + numerator;
     }
-    return sign + "\\frac{" + numerator + "}{" + denominator + "}";
+    return sign + "\\frac{" + (numerator.length() == 0 ? "1" : numerator.toString().strip()) + "}{" + denominator + "}";
+  }
+
+  /** s^-k with s known to be 1 x 1 and k a whole number: it goes below a fraction's line. */
+  private boolean divisor(Expr factor) {
+    return factor instanceof Expr.Power p && p.exponent() < 0 && p.exponent() == Math.rint(p.exponent())
+        && scalar.test(p.base());
   }
 
   @Override

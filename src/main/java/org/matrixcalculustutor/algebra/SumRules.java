@@ -28,6 +28,8 @@ final class SumRules {
       "-y + s = s - y", SumRules::positiveFirst);
   static final Rule<Expr.Sum> FACTOR_COMMON = Rule.of("factorCommon", Expr.Sum.class,
       "A x + B x = (A + B) x", SumRules::factorCommon);
+  static final Rule<Expr.Sum> FACTOR_COMMON_IN_PART = Rule.of("factorCommonInPart", Expr.Sum.class,
+      "A x + B x + C = (A + B) x + C", SumRules::factorCommonInPart);
   static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
       "y ⊙ (1 - s) - (1 - y) ⊙ s = y - s", SumRules::expandWhenShorter);
   static final Rule<Expr.Sum> SORT_TERMS = Rule.of("sortTerms", Expr.Sum.class,
@@ -169,6 +171,52 @@ final class SumRules {
     }
     Expr factored = factorCommonChain(s, shapes);
     return factored == null ? s : factored;
+  }
+
+  /**
+   * Past this many terms a sum's parts are not searched for a common factor: the search compares
+   * every factor of every term with every other term.
+   */
+  static final int MAX_TERMS_FACTORED_IN_PART = 12;
+
+  /**
+   * A factor common to some terms (two or more, not all: that is {@link #factorCommon}) taken out
+   * of them, where the whole sum comes out shorter: a x/s + b x/s - c x = (a + b) x/s - c x.
+   */
+  static Expr factorCommonInPart(Expr.Sum s, Rewriting run) {
+    List<Expr> terms = s.terms();
+    if (terms.size() < 3 || terms.size() > MAX_TERMS_FACTORED_IN_PART) {
+      return s;
+    }
+    NodeCounter counter = new NodeCounter();
+    long before = -1;
+    for (int i = 0; i < terms.size() - 1; i++) {
+      for (Expr candidate : factorsOf(terms.get(i))) {
+        if (candidate instanceof Expr.Number) {
+          continue;
+        }
+        List<Expr> part = new ArrayList<>();
+        List<Expr> others = new ArrayList<>(terms.subList(0, i));
+        for (Expr t : terms.subList(i, terms.size())) {
+          (factorsOf(t).contains(candidate) ? part : others).add(t);
+        }
+        if (part.size() < 2 || others.isEmpty()) {
+          continue;
+        }
+        Expr.Sum sum = new Expr.Sum(part);
+        Expr factored = factorCommon(sum, run);
+        if (factored == sum) {
+          continue;
+        }
+        others.add(factored);
+        Expr rewritten = run.run(Exprs.sum(others));
+        before = before < 0 ? counter.count(s) : before;
+        if (counter.count(rewritten) < before) {
+          return rewritten;
+        }
+      }
+    }
+    return s;
   }
 
   /** Whether a factor of the first term (other than a number) is also a factor of every other term. */

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.algebra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -19,27 +20,44 @@ public final class TextPrinter implements Expr.Visitor<String> {
   static final int POSTFIX = 5;
   static final int PRIMARY = 6;
 
-  private static final TextPrinter INSTANCE = new TextPrinter(Map.of());
+  private static final TextPrinter INSTANCE = new TextPrinter(Map.of(), TextPrinter::surelyScalar);
 
   /** Differentials that stand for d(expression), not yet expanded: dM for the symbol M in the keys. */
   private final Map<Expr.Symbol, Expr> parts;
+  /** Whether a divisor is known to be 1 x 1, so that M*s^-1 may print as M/s. */
+  private final Predicate<Expr> scalar;
 
-  private TextPrinter(Map<Expr.Symbol, Expr> parts) {
+  private TextPrinter(Map<Expr.Symbol, Expr> parts, Predicate<Expr> scalar) {
     this.parts = parts;
+    this.scalar = scalar;
   }
 
   public static String print(Expr e) {
     return e.accept(INSTANCE);
   }
 
-  /** e where a differential dM with M a key of parts is written d(parts.get(M)), as in a derivation's line. */
-  public static String print(Expr e, Map<Expr.Symbol, Expr> parts) {
-    return e.accept(parts.isEmpty() ? INSTANCE : new TextPrinter(Map.copyOf(parts)));
+  /**
+   * e with what its declarations say of its shapes: a scalar divisor such as x'*x, which no printer
+   * can tell from a matrix by its look, is written as a division, (A + A')*x/(x'*A*x).
+   */
+  public static String print(Expr e, Declarations declarations) {
+    return e.accept(new TextPrinter(Map.of(), scalarsUnder(declarations)));
   }
 
-  /** A line of a derivation in plain text, left = right (see {@link LeftSide}): "d(x'*x) = dx'*x + x'*dx". */
-  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts) {
-    TextPrinter printer = parts.isEmpty() ? INSTANCE : new TextPrinter(Map.copyOf(parts));
+  /** e where a differential dM with M a key of parts is written d(parts.get(M)), as in a derivation's line. */
+  public static String print(Expr e, Map<Expr.Symbol, Expr> parts) {
+    return e.accept(parts.isEmpty() ? INSTANCE : new TextPrinter(Map.copyOf(parts), TextPrinter::surelyScalar));
+  }
+
+  /**
+   * A line of a derivation in plain text, left = right (see {@link LeftSide}): "d(x'*x) = dx'*x + x'*dx";
+   * declarations, when given, tell scalar divisors as in {@link #print(Expr, Declarations)}.
+   */
+  public static String line(LeftSide left, Expr before, Expr after, Map<Expr.Symbol, Expr> parts,
+      Declarations declarations) {
+    TextPrinter printer = parts.isEmpty() && declarations == null ? INSTANCE
+        : new TextPrinter(Map.copyOf(parts),
+            declarations == null ? TextPrinter::surelyScalar : scalarsUnder(declarations));
     String right = after.accept(printer);
     String x = before == null ? "" : before.accept(printer);
     return switch (left) {
@@ -109,6 +127,30 @@ public final class TextPrinter implements Expr.Visitor<String> {
     return e instanceof Expr.Number || e instanceof Expr.Trace || e instanceof Expr.Det
         || e instanceof Expr.LogDet || e instanceof Expr.Norm || e instanceof Expr.SumAll
         || e instanceof Expr.LogSumExp || e instanceof Expr.Inner;
+  }
+
+  /**
+   * Whether a node is 1 x 1 under declarations: by its look, or by its shape. A node without a shape
+   * there (a part of a derivation that stands for a longer expression) is taken as not known.
+   */
+  static Predicate<Expr> scalarsUnder(Declarations declarations) {
+    Shapes shapes = new Shapes(declarations);
+    return e -> {
+      if (surelyScalar(e)) {
+        return true;
+      }
+      try {
+        return shapes.isScalar(e);
+      } catch (ExpressionException noShape) {
+        return false;
+      }
+    };
+  }
+
+  /** A factor that divides, s^-k with s known to be 1 x 1: written /s or /s^k after the rest. */
+  boolean divides(Expr factor) {
+    return factor instanceof Expr.Power p && p.exponent() < 0 && p.exponent() == Math.rint(p.exponent())
+        && scalar.test(p.base());
   }
 
   private String wrap(Expr child, int needed) {
@@ -185,9 +227,15 @@ public final class TextPrinter implements Expr.Visitor<String> {
   @Override
   public String product(Expr.Product e) {
     List<Expr> factors = e.factors();
+    List<Expr> divisors = factors.stream().filter(this::divides).toList();
+    if (!divisors.isEmpty() && divisors.size() < factors.size()) { // scalars commute: divisors last
+      factors = factors.stream().filter(f -> !divides(f)).toList();
+    } else {
+      divisors = List.of();
+    }
     StringBuilder out = new StringBuilder();
     int start = 0;
-    if (factors.get(0) instanceof Expr.Number c && c.value() == -1
+    if (factors.size() > 1 && factors.get(0) instanceof Expr.Number c && c.value() == -1
         && !(factors.get(1) instanceof Expr.Number)) {
       out.append('-').append(wrap(factors.get(1), UNARY));
       start = 2;
@@ -203,6 +251,11 @@ public final class TextPrinter implements Expr.Visitor<String> {
       } else {
         out.append('*').append(wrap(factor, UNARY));
       }
+    }
+    for (Expr divisor : divisors) {
+      Expr.Power p = (Expr.Power) divisor;
+      out.append('/').append(p.exponent() == -1 ? wrap(p.base(), POWER + 1)
+          : wrap(p.base(), POSTFIX) + "^" + number(-p.exponent())); // M*s^-2 = M/s^2
     }
     return out.toString();
   }

@@ -45,6 +45,11 @@ public final class Derivatives {
 
   private Derivatives() {}
 
+  /** The lines, printed with what the problem's declarations say of their shapes (x'*x divides). */
+  private static List<Step> printedUnder(List<Step> steps, Declarations declarations) {
+    return steps.stream().map(step -> step.under(declarations)).toList();
+  }
+
   /** The trace trick's line names every identity it used, in the order used. */
   private static String traceTrick(Set<String> rules) {
     return "trace trick" + (rules.isEmpty() ? "" : ": " + String.join("; ", rules));
@@ -121,7 +126,8 @@ public final class Derivatives {
         derivative = new Expr.Zeros(shape.rows(), shape.cols()); // a zero that keeps the derivative's shape
       }
     }
-    return new Result(kind, layout, derivative, shape, steps, kind.isVecJacobian() ? "vec" : null, note,
+    return new Result(kind, layout, derivative, shape, printedUnder(steps, shapes.declarations()),
+        kind.isVecJacobian() ? "vec" : null, note,
         indexing(kind, layout, fShape, xShape, variable));
   }
 
@@ -210,7 +216,8 @@ public final class Derivatives {
     steps.add(new Step("second identification theorem: H = (B + B')/2, the symmetric part of B", null, h,
         LeftSide.HESSIAN, Map.of()));
     boolean vecForm = !vector && !xShape.isScalar();
-    return new Result(DerivativeKind.HESSIAN, Layout.DENOMINATOR, h, shape, steps, vecForm ? "vec" : null, note,
+    return new Result(DerivativeKind.HESSIAN, Layout.DENOMINATOR, h, shape, printedUnder(steps, shapes.declarations()),
+        vecForm ? "vec" : null, note,
         vecForm ? "Rows and columns index vec(" + variable + "): " + position(xShape, variable) + "." : null);
   }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.LeftSide;
@@ -22,11 +23,23 @@ import org.matrixcalculustutor.algebra.TextPrinter;
  * @param parts the differentials the line leaves to later lines: a differential dM, for a key M,
  *     stands for d(parts.get(M)), whose own line comes after this one (or came before, when the
  *     same part was worked out already)
+ * @param declarations the problem's, which tell the printers a scalar divisor (x'*x) from a matrix;
+ *     null when the line is printed by the look of its expressions alone
  */
-public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts) {
+public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts,
+    Declarations declarations) {
 
   public Step {
     parts = Map.copyOf(parts);
+  }
+
+  public Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts) {
+    this(rule, before, after, left, parts, null);
+  }
+
+  /** This line, printed with what declarations say of its shapes. */
+  Step under(Declarations problem) {
+    return new Step(rule, before, after, left, parts, problem);
   }
 
   /** before = after, an equation between expressions. */
@@ -61,12 +74,12 @@ public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr
 
   /** The line as TeX, for MathJax. */
   public String latex() {
-    return LatexPrinter.line(left, before, after, parts);
+    return LatexPrinter.line(left, before, after, parts, declarations);
   }
 
   /** The line in plain text, in the course's language where it has words for it: "d(x'*x) = dx'*x + x'*dx". */
   public String text() {
-    return TextPrinter.line(left, before, after, parts);
+    return TextPrinter.line(left, before, after, parts, declarations);
   }
 
   /** The rule typeset for a derivation, as one TeX string: its words upright, its formula as mathematics. */

@@ -63,8 +63,8 @@ public final class Engine {
     } catch (ExpressionException clash) { // a forgotten transpose gets a remark that suggests it
       throw ShapeSlips.explain(clash, parsed.expr(), declarations, parsed.spans());
     }
-    return new Analysis(parsed.expr(), typing, TextPrinter.print(parsed.expr()),
-        LatexPrinter.print(parsed.expr()), symbols(parsed.expr()), parsed.readings());
+    return new Analysis(parsed.expr(), typing, TextPrinter.print(parsed.expr(), typing.declarations()),
+        LatexPrinter.print(parsed.expr(), typing.declarations()), symbols(parsed.expr()), parsed.readings());
   }
 
   /**
@@ -103,7 +103,8 @@ public final class Engine {
     double error = FiniteDifferences.maxRelativeError(typing, name, result.derivative(), result.kind(),
         result.layout(), CHECK_SEED);
     return new Derivative(function, name, result.kind(), result.layout(), result.derivative(),
-        TextPrinter.print(result.derivative()), LatexPrinter.print(result.derivative()),
+        TextPrinter.print(result.derivative(), typing.declarations()),
+        LatexPrinter.print(result.derivative(), typing.declarations()),
         result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
   }
 

@@ -167,7 +167,8 @@ public final class Grader {
     }
     List<Expr> missing = missingTerms(a, expectedTerms, numbers);
     if (!missing.isEmpty()) {
-      List<String> names = missing.stream().map(t -> TextPrinter.print(Simplifier.simplify(t, shapes))).toList();
+      List<String> names = missing.stream()
+          .map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
       found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term"
           + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ". The product rule gives one term "
           + "for each factor that depends on the variable."));
@@ -175,7 +176,8 @@ public final class Grader {
     }
     for (Expr term : expectedTerms) {
       if (numbers.equal(a, Exprs.sum(e, Exprs.product(Exprs.number(-2), term)), POINTS)) {
-        found.add(new Diagnosis(DiagnosisCode.SIGN, "The term " + TextPrinter.print(Simplifier.simplify(term, shapes))
+        found.add(new Diagnosis(DiagnosisCode.SIGN, "The term "
+            + TextPrinter.print(Simplifier.simplify(term, shapes), declarations)
             + " of your answer has the wrong sign; the other terms are right."));
         return found;
       }
@@ -183,7 +185,7 @@ public final class Grader {
     for (Expr term : answerTerms) {
       if (numbers.equal(Exprs.sum(a, Exprs.negate(term)), e, POINTS)) {
         found.add(new Diagnosis(DiagnosisCode.EXTRA_TERM, "Your answer has a term too many: "
-            + TextPrinter.print(Simplifier.simplify(term, shapes)) + " should not be there."));
+            + TextPrinter.print(Simplifier.simplify(term, shapes), declarations) + " should not be there."));
         return found;
       }
     }

@@ -54,6 +54,7 @@ class RulesTest {
     rule("numberLast", "2 + c", "c + 2");
     rule("positiveFirst", "-y + x", "x - y");
     rule("factorCommon", "A*x + B*x", "(A + B)*x");
+    rule("factorCommonInPart", "A*x + B*x + y", "y + (A + B)*x");
     rule("sortTerms", "y + x", "x + y");
     rule("flattenProduct", "A*(B*x)", "A*B*x");
     rule("foldNumbersInProduct", "2*x*3", "6*x");

@@ -6,6 +6,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.grading.Equivalence;
+import org.matrixcalculustutor.grading.Grade;
+import org.matrixcalculustutor.grading.Grader;
+import org.matrixcalculustutor.grading.Verdict;
 
 /**
  * Answers as a teacher writes them: like factors folded into powers, like terms merged, entry-wise
@@ -24,12 +28,35 @@ class TeacherFormsTest {
       tr((X'*A')^3)                                                | X | X: matrix n x n;A: matrix n x n     | 3*A'*(X'*A')^2
       tr((A*X)^3)                                                  | X | X: matrix n x n;A: matrix n x n     | 3*A'*(X'*A')^2
       sum(tanh(x'*W'))                                             | x | W: matrix m x n;x: vector n         | W'*(ones - tanh(W*x) .^ 2)
-      x'*A*x/(2*x'*x)                                              | x | x: vector n;A: matrix n x n         | 0.5*A*x*(x'*x)^-1 + 0.5*A'*x*(x'*x)^-1 - ((x'*x)^-2*x'*A*x)*x
+      x'*A*x/(2*x'*x)                                              | x | x: vector n;A: matrix n x n         | 0.5*(A + A')*x/(x'*x) - (x'*A*x/(x'*x)^2)*x
+      x'*A*x/(x'*x)                                                | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*x) - 2*(x'*A*x/(x'*x)^2)*x
+      log(x'*A*x)                                                  | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*A*x)
       """)
   void derivative_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);
     assertThat(d.text()).isEqualTo(expected);
     assertThat(d.maxRelativeError()).isLessThan(1e-5);
+  }
+
+  /**
+   * A divisor the declarations make a scalar (x'*x, c'*X*d), which no printer can tell from a matrix
+   * by its look, is written as a division: after the rest of its product in the text, below a
+   * fraction's line in TeX, with a coefficient 1/2 joining the line.
+   */
+  @ParameterizedTest(name = "{0} by {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      log(x'*A*x)         | x | x: vector n;A: matrix n x n | (A + A')*x/(x'*A*x) | \\frac{\\left(A + A^{\\top}\\right) x}{x^{\\top} A x}
+      x'*A*x/(2*x'*x)     | x | x: vector n;A: matrix n x n | 0.5*(A + A')*x/(x'*x) - (x'*A*x/(x'*x)^2)*x | \\frac{\\left(A + A^{\\top}\\right) x}{2 x^{\\top} x} - \\left(\\frac{x^{\\top} A x}{\\left(x^{\\top} x\\right)^{2}}\\right) x
+      (a'*X*b)^2/(c'*X*d) | X | X: matrix m x n;a: vector m;b: vector n;c: vector m;d: vector n | 2*(a'*X*b)*a*b'/(c'*X*d) - (a'*X*b)^2*c*d'/(c'*X*d)^2 | \\frac{2 \\left(a^{\\top} X b\\right) a b^{\\top}}{c^{\\top} X d} - \\frac{\\left(a^{\\top} X b\\right)^{2} c d^{\\top}}{\\left(c^{\\top} X d\\right)^{2}}
+      """)
+  void scalarDivisor_isWrittenAsADivision(String f, String x, String declarations, String text, String latex) {
+    Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);
+    assertThat(d.text()).isEqualTo(text);
+    assertThat(d.latex()).isEqualTo(latex);
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
+    Grade own = new Grader(engine).grade(d, d.text(), 1);
+    assertThat(own.verdict()).as("the text reads back as the same derivative").isEqualTo(Verdict.CORRECT);
+    assertThat(own.equivalence()).isEqualTo(Equivalence.SYMBOLIC);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -212,6 +212,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     // while something is left above the line
     boolean divides = factors.subList(start, factors.size()).stream().anyMatch(f -> !divisor(f));
     long[] coefficient = null;
+    Expr above = null;
     for (Expr factor : factors.subList(start, factors.size())) {
       if (divides && divisor(factor)) {
         Expr.Power p = (Expr.Power) factor;
@@ -233,6 +234,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
         numerator.append(numbers ? " \\cdot " : " ");
       }
       numerator.append(wrap(factor, TextPrinter.UNARY));
+      above = above == null ? factor : e; // the one factor above the line, or more than one
     }
     if (coefficient != null) {
       sign += coefficient[0] < 0 ? "-" : "";
@@ -240,13 +242,18 @@ public final class LatexPrinter implements Expr.Visitor<String> {
       if (denominator.length() == 0) {
         return sign + "\\frac{" + p + "}{" + coefficient[1] + "} " + numerator;
       }
-      numerator.insert(0, p == 1 ? "" : p + " "); // (1/2) A x / (x'x) = A x / (2 x'x)
-      denominator.insert(0, coefficient[1] + " ");
+      if (p != 1) {
+        above = e; // (3/2) (a + b) / s = 3 (a + b) / (2 s): the number stands beside the sum
+        numerator.insert(0, p + " ");
+      }
+      denominator.insert(0, coefficient[1] + " "); // (1/2) A x / (x'x) = A x / (2 x'x)
     }
     if (denominator.length() == 0) {
       return sign + numerator;
     }
-    return sign + "\\frac{" + (numerator.length() == 0 ? "1" : numerator.toString().strip()) + "}{" + denominator + "}";
+    String top = above instanceof Expr.Sum ? above.accept(this) // the line groups: no parentheses
+        : numerator.length() == 0 ? "1" : numerator.toString();
+    return sign + "\\frac{" + top + "}{" + denominator + "}";
   }
 
   /** s^-k with s known to be 1 x 1 and k a whole number: it goes below a fraction's line. */

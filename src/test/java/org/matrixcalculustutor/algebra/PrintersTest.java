@@ -41,6 +41,21 @@ class PrintersTest {
   }
 
   @Test
+  void aDivisorTheDeclarationsMakeAScalar_printsAsADivisionAndAMatrixOneDoesNot() {
+    Declarations declared = Declarations.parse("x: vector n\nA: matrix n x n\nX: matrix n x n", Limits.DEFAULT);
+    Expr byScalar = parse("(x'*x)^-2*(A*x + x)");
+    assertThat(TextPrinter.print(byScalar)).isEqualTo("(x'*x)^-2*(A*x + x)");
+    assertThat(TextPrinter.print(byScalar, declared)).isEqualTo("(A*x + x)/(x'*x)^2");
+    assertThat(LatexPrinter.print(byScalar, declared))
+        .isEqualTo("\\frac{A x + x}{\\left(x^{\\top} x\\right)^{2}}");
+    assertThat(LatexPrinter.print(parse("0.5*A*x*(x'*x)^-1"), declared))
+        .isEqualTo("\\frac{A x}{2 x^{\\top} x}");
+    Expr byMatrix = parse("A*(X'*X)^-1");
+    assertThat(TextPrinter.print(byMatrix, declared)).isEqualTo("A*(X'*X)^-1");
+    assertThat(LatexPrinter.print(byMatrix, declared)).isEqualTo("A \\left(X^{\\top} X\\right)^{-1}");
+  }
+
+  @Test
   void declarations_areTypesetAsMembershipOfARealSpace() {
     Declarations d = Declarations.parse("A: matrix p x m\nx: vector n\nlambda: scalar\nS: matrix n x n spd", Limits.DEFAULT);
     assertThat(d.all().stream().map(LatexPrinter::declaration).toList()).containsExactly(

@@ -1,8 +1,12 @@
 # Matrix Calculus Tutor: build with the Maven wrapper, run on a JRE as a non-root user, started from
-# Spring AOT code and a class-data-sharing archive (a start in about half the time of a plain jar).
-# The base images are arguments so a machine without a registry can build from local images.
-ARG BUILD_IMAGE=eclipse-temurin:17-jdk
-ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+# Spring AOT code and a JDK 25 AOT cache (a start in a fraction of the time of a plain jar).
+# The base images are arguments so a machine without a registry can build from local images; both need
+# a JDK 24 or newer (the AOT cache), and the runtime image's JVM is the one that writes and reads it.
+# The build runs on the same release as the runtime, not on 17 as the tests do: Spring AOT decides the
+# conditions on the JVM (its version, virtual threads) at build time, in the JVM that builds. The
+# bytecode is Java 17's either way (java.version in pom.xml)
+ARG BUILD_IMAGE=eclipse-temurin:25-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
@@ -12,7 +16,7 @@ COPY frontend-assets/ frontend-assets/
 COPY src/ src/
 ARG MAVEN_ARGS=""
 # -Paot: the context's bean definitions generated as code. The jar is extracted (app.jar and lib/), the
-# layout a class-data-sharing archive needs
+# layout an AOT cache needs
 RUN ./mvnw -B ${MAVEN_ARGS} -Paot -DskipTests package \
     && java -Djarmode=tools -jar target/matrix-calculus-tutor-*.jar extract --destination /tmp/app \
        --application-filename app.jar
@@ -36,13 +40,17 @@ USER tutor
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# The class-data-sharing archive: a training start that stops once the context is refreshed records
-# the classes a start loads. It runs here, on the image's own JVM and jars, because an archive holds
-# only for the JVM and the jars that wrote it (elsewhere the JVM says so and starts without it)
-RUN java $JAVA_OPTS -XX:ArchiveClassesAtExit=app.jsa -Xlog:cds=error,cds+dynamic=error \
+# The AOT cache (JEPs 483, 514, 515): a training start that stops once the context is refreshed
+# records the classes a start loads, already linked, and method profiles. It runs here, on the image's
+# own JVM and jars, because a cache holds only for the JVM and the jars that wrote it (elsewhere the JVM
+# says so and starts without it). No garbage collector is named, so both use the one the JVM picks
+# by the CPUs and memory it sees (G1 from 2 CPUs and about 2 GB; a collector other than the training's
+# made the start slower). The build fails rather than give an image without its cache
+RUN java $JAVA_OPTS -XX:AOTCacheOutput=app.aot -Xlog:aot=error,cds=error \
       -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar app.jar \
       --server.port=0 --tutor.data-dir=/tmp/training --tutor.teacher.password=training-start-only \
       --tutor.warm-up=false --spring.main.banner-mode=off --logging.level.root=WARN \
+    && test -s app.aot \
     && rm -rf /tmp/training
 VOLUME ["/data"]
 EXPOSE 8080
@@ -50,5 +58,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 # docker stop sends SIGTERM: the app shuts down gracefully and exits with status 0
 STOPSIGNAL SIGTERM
-# the archive and the AOT code are part of the command, so JAVA_OPTS set elsewhere (compose) keeps them
-ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=app.jsa -Dspring.aot.enabled=true $JAVA_OPTS -jar app.jar"]
+# the cache and the AOT code are part of the command, so JAVA_OPTS set elsewhere (compose) keeps them
+ENTRYPOINT ["sh", "-c", "exec java -XX:AOTCache=app.aot -Dspring.aot.enabled=true $JAVA_OPTS -jar app.jar"]

@@ -4,18 +4,37 @@
 # the CPU time the JVM had used by then (other load on the machine moves it less than the wall time),
 # then asks it for its first 100 derivatives one at a time (engine time, bench/first-derivatives.py)
 # and puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load).
-#   bench/start.sh               # as the Dockerfile starts it: AOT code and a CDS archive (./mvnw -Pcds package)
+#   bench/start.sh               # as the Dockerfile starts it: AOT code and the archive of ./mvnw -Pcds package
+#                                # (an AOT cache app.aot on JDK 24+, a CDS archive app.jsa on JDK 17-23)
+#   JAVA_HOME=/path/to/jdk-25 bench/start.sh   # builds and starts with that JDK (else the java on PATH)
 #   START=jar bench/start.sh     # plain java -jar target/*.jar (./mvnw package)
 #   TUTOR_WARM_UP=false ...      # without the app's own warm-up
-#   SKIP_PACKAGE=1 ...           # measure the build already in target/
+#   SKIP_PACKAGE=1 ...           # measure the build already in target/ (with the JDK that built it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18082}
 mode=${START:-cds}
+# the JDK that builds (the wrapper reads JAVA_HOME too) is the one that starts: an archive holds only for it
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+settings=$("$java" -XshowSettings:properties -version 2>&1)
+feature=$(awk '/java.specification.version/ {print $3}' <<<"$settings")
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 if [ -z "${SKIP_PACKAGE:-}" ]; then
   if [ "$mode" = cds ]; then ./mvnw -B -q -Pcds -DskipTests package >/dev/null; else ./mvnw -B -q -DskipTests package; fi
 fi
+archive=()
+if [ "$mode" = cds ]; then
+  if [ -f target/app/app.aot ] && [ "${feature%%.*}" -ge 24 ]; then archive=(-XX:AOTCache=app.aot)
+  elif [ -f target/app/app.jsa ]; then archive=(-XX:SharedArchiveFile=app.jsa)
+  elif [ -f target/app/app.aot ]; then
+    echo "target/app/app.aot is an AOT cache (JDK 24+) but $java is JDK $feature: set JAVA_HOME to the JDK that built it" >&2
+    exit 1
+  else
+    echo "no archive in target/app/: build it with ./mvnw -B -Pcds -DskipTests package" >&2
+    exit 1
+  fi
+fi
+echo "java: $(command -v "$java") ($(awk '/java.runtime.version/ {print $3}' <<<"$settings")), start: $mode${archive:+ with ${archive[0]}}"
 data=$(mktemp -d)
 log=$(mktemp)
 args=(--server.address=127.0.0.1 --server.port="$port" --tutor.data-dir="$data"
@@ -24,10 +43,10 @@ args=(--server.address=127.0.0.1 --server.port="$port" --tutor.data-dir="$data"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
 if [ "$mode" = cds ]; then
-  (cd target/app && exec java -XX:SharedArchiveFile=app.jsa -Dspring.aot.enabled=true \
+  (cd target/app && exec "$java" "${archive[@]}" -Dspring.aot.enabled=true \
     -jar matrix-calculus-tutor-*.jar "${args[@]}") > "$log" 2>&1 &
 else
-  java -jar target/matrix-calculus-tutor-*.jar "${args[@]}" > "$log" 2>&1 &
+  "$java" -jar target/matrix-calculus-tutor-*.jar "${args[@]}" > "$log" 2>&1 &
 fi
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data" "$log"' EXIT

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Builds the image from the Dockerfile with podman and checks that the container serves a page.
 # For a machine whose containers cannot reach a registry: the base image is made locally with
-# debootstrap (a JDK and curl), and Maven runs offline from a copy of the local repository.
-# Needs root, podman, runc, debootstrap. Not part of the test suite.
+# debootstrap (curl) and a copy of this machine's JDK 24 or newer (JDK, else JAVA_HOME: the image's AOT
+# cache needs one, and Debian bookworm packages none), and Maven runs offline from a copy of the local
+# repository. Needs root, podman, runc, debootstrap. Not part of the test suite.
+#   JDK=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/container-smoke.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jdk=${JDK:-${JAVA_HOME:-}}
+feature=$("${jdk:-/nonexistent}/bin/java" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}') || feature=0
+if [ ! -x "$jdk/bin/javac" ] || [ "${feature%%.*}" -lt 24 ]; then
+  echo "set JDK to a JDK 24 or newer (the image starts from an AOT cache); '${jdk}' is not one" >&2
+  exit 1
+fi
 image=localhost/matrix-calculus-tutor
-base=localhost/tutor-base
+base=localhost/tutor-base-jdk$feature
 work=${WORK_DIR:-/tmp/tutor-container}
 mkdir -p "$work"
 
@@ -20,8 +28,12 @@ runtime = "runc"
 CONF
 
 if ! podman image exists "$base"; then
-  debootstrap --variant=minbase --include=openjdk-17-jdk-headless,curl bookworm "$work/rootfs" >/dev/null
-  tar -C "$work/rootfs" -c . | podman import - "$base"
+  rm -rf "$work/rootfs"
+  debootstrap --variant=minbase --include=curl bookworm "$work/rootfs" >/dev/null
+  # where the eclipse-temurin images keep theirs
+  mkdir -p "$work/rootfs/opt/java" && cp -a "$jdk" "$work/rootfs/opt/java/openjdk"
+  tar -C "$work/rootfs" -c . | podman import --change 'ENV JAVA_HOME=/opt/java/openjdk' \
+    --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$base"
 fi
 
 # Maven cannot download inside the build: give it the wrapper's distribution and the dependencies.

@@ -210,7 +210,8 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     }
     // a/c and M/s: a divisor known to be 1 x 1 (A X^-1 stays a product: matrices do not divide),
     // while something is left above the line
-    boolean divides = factors.subList(start, factors.size()).stream().anyMatch(f -> !divisor(f));
+    boolean divides = TextPrinter.anyNegativePower(factors)
+        && factors.subList(start, factors.size()).stream().anyMatch(f -> !divisor(f));
     long[] coefficient = null;
     Expr above = null;
     for (Expr factor : factors.subList(start, factors.size())) {

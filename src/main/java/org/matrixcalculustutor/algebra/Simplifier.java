@@ -132,6 +132,7 @@ public final class Simplifier {
       PowerRules.FIRST_POWER,
       PowerRules.ZEROTH_POWER,
       PowerRules.POWER_OF_POWER,
+      PowerRules.NUMBER_OUT,
       PowerRules.CONSTANT_EXPONENT,
       PowerRules.FIRST_ELEMENT_POWER,
       TraceRules.OF_SCALAR,

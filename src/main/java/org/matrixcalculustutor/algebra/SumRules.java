@@ -190,6 +190,7 @@ final class SumRules {
     }
     NodeCounter counter = new NodeCounter();
     long before = -1;
+    java.util.Set<List<Expr>> tried = new java.util.HashSet<>();
     for (int i = 0; i < terms.size() - 1; i++) {
       for (Expr candidate : factorsOf(terms.get(i))) {
         if (candidate instanceof Expr.Number) {
@@ -200,7 +201,7 @@ final class SumRules {
         for (Expr t : terms.subList(i, terms.size())) {
           (factorsOf(t).contains(candidate) ? part : others).add(t);
         }
-        if (part.size() < 2 || others.isEmpty()) {
+        if (part.size() < 2 || others.isEmpty() || !tried.add(part)) { // a part shares several factors: once
           continue;
         }
         Expr.Sum sum = new Expr.Sum(part);

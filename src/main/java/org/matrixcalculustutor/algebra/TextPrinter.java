@@ -1,5 +1,6 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -134,17 +135,28 @@ public final class TextPrinter implements Expr.Visitor<String> {
    * there (a part of a derivation that stands for a longer expression) is taken as not known.
    */
   static Predicate<Expr> scalarsUnder(Declarations declarations) {
-    Shapes shapes = new Shapes(declarations);
+    Shapes[] shapes = {null}; // made at the first divisor: most expressions have none
     return e -> {
       if (surelyScalar(e)) {
         return true;
       }
       try {
-        return shapes.isScalar(e);
+        shapes[0] = shapes[0] == null ? new Shapes(declarations) : shapes[0];
+        return shapes[0].isScalar(e);
       } catch (ExpressionException noShape) {
         return false;
       }
     };
+  }
+
+  /** Whether a factor is a power to a negative exponent: only such a product may print as a division. */
+  static boolean anyNegativePower(List<Expr> factors) {
+    for (Expr factor : factors) {
+      if (factor instanceof Expr.Power p && p.exponent() < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A factor that divides, s^-k with s known to be 1 x 1: written /s or /s^k after the rest. */
@@ -227,11 +239,27 @@ public final class TextPrinter implements Expr.Visitor<String> {
   @Override
   public String product(Expr.Product e) {
     List<Expr> factors = e.factors();
-    List<Expr> divisors = factors.stream().filter(this::divides).toList();
-    if (!divisors.isEmpty() && divisors.size() < factors.size()) { // scalars commute: divisors last
-      factors = factors.stream().filter(f -> !divides(f)).toList();
-    } else {
-      divisors = List.of();
+    List<Expr> below = new ArrayList<>(); // each written /d, after the rest: M/s, M/s^2, a/c/d
+    if (anyNegativePower(factors)) {
+      List<Expr> divisors = factors.stream().filter(this::divides).toList();
+      if (!divisors.isEmpty() && divisors.size() < factors.size()) { // scalars commute: divisors last
+        factors = factors.stream().filter(f -> !divides(f)).toList();
+        for (Expr d : divisors) {
+          Expr.Power p = (Expr.Power) d;
+          below.add(p.exponent() == -1 ? p.base() : new Expr.Power(p.base(), -p.exponent()));
+        }
+        long[] pq = factors.get(0) instanceof Expr.Number c ? fraction(c.value()) : null;
+        if (pq != null) { // 0.5*A*x/(x'*x) = A*x/(2*x'*x), as the fraction in TeX
+          List<Expr> above = new ArrayList<>(factors.subList(1, factors.size()));
+          if (pq[0] != 1 || above.isEmpty()) {
+            above.add(0, Exprs.number(pq[0]));
+          }
+          factors = above;
+          List<Expr> first = new ArrayList<>(List.of(Exprs.number(pq[1])));
+          first.addAll(below.get(0) instanceof Expr.Product inner ? inner.factors() : List.of(below.get(0)));
+          below.set(0, new Expr.Product(first)); // 2*x'*x, not 2*(x'*x)
+        }
+      }
     }
     StringBuilder out = new StringBuilder();
     int start = 0;
@@ -252,13 +280,12 @@ public final class TextPrinter implements Expr.Visitor<String> {
         out.append('*').append(wrap(factor, UNARY));
       }
     }
-    for (Expr divisor : divisors) {
-      Expr.Power p = (Expr.Power) divisor;
-      out.append('/').append(p.exponent() == -1 ? wrap(p.base(), POWER + 1)
-          : wrap(p.base(), POSTFIX) + "^" + number(-p.exponent())); // M*s^-2 = M/s^2
+    for (Expr divisor : below) {
+      out.append('/').append(wrap(divisor, divisor instanceof Expr.Power ? POWER : POWER + 1));
     }
     return out.toString();
   }
+
 
   @Override
   public String power(Expr.Power e) {

@@ -65,7 +65,8 @@ public record Variant(Exercise exercise, long seed, String function, String vari
         && n.value() == Math.rint(n.value()) && n.value() >= 2 && n.value() <= 9
         ? Exprs.number(2 + random.nextInt(4)) : node);
     Declarations variantDeclarations = Renamer.rename(declarations, names);
-    return new Variant(exercise, seed, TextPrinter.print(varied), exercise.variable(), variantDeclarations.text(),
+    return new Variant(exercise, seed, TextPrinter.print(varied, variantDeclarations), exercise.variable(),
+        variantDeclarations.text(),
         names, exercise.title().render(symbols, names), hints(exercise, symbols, names));
   }
 

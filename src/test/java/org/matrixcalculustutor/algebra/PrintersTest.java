@@ -50,6 +50,8 @@ class PrintersTest {
         .isEqualTo("\\frac{A x + x}{\\left(x^{\\top} x\\right)^{2}}");
     assertThat(LatexPrinter.print(parse("0.5*A*x*(x'*x)^-1"), declared))
         .isEqualTo("\\frac{A x}{2 x^{\\top} x}");
+    assertThat(TextPrinter.print(parse("0.5*A*x*(x'*x)^-1"), declared)).isEqualTo("A*x/(2*x'*x)");
+    assertThat(TextPrinter.print(parse("-0.6666666666666666*x*(x'*x)^-1"), declared)).isEqualTo("-2*x/(3*x'*x)");
     Expr byMatrix = parse("A*(X'*X)^-1");
     assertThat(TextPrinter.print(byMatrix, declared)).isEqualTo("A*(X'*X)^-1");
     assertThat(LatexPrinter.print(byMatrix, declared)).isEqualTo("A \\left(X^{\\top} X\\right)^{-1}");

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
@@ -23,6 +26,7 @@ import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.numeric.Comparisons;
+import org.matrixcalculustutor.numeric.Points;
 
 /**
  * Checks a student's answer against the derivative the engine derived: equal normal forms
@@ -42,16 +46,33 @@ public final class Grader {
   }
 
   /**
-   * A derivative made ready for grading: its normal form is computed once, not at every check.
+   * A derivative made ready for grading: its normal form is computed once, not at every check, and
+   * the random points of the seeds it is graded at are drawn once, at its first grading.
    *
    * @param derivative the engine's derivative
    * @param normalForm its fully expanded canonical form
+   * @param points the points drawn so far, by seed (the seed of a cached problem is its own: a
+   *     variant's, or the problem's key), shared by every grading of the problem
    */
-  public record Expected(Derivative derivative, Expr normalForm) {}
+  public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points) {
+
+    /** Seeds whose points are kept: a problem is graded at its own seed and the next (factor checks). */
+    static final int SEEDS_KEPT = 4;
+
+    /** The points of seed for this problem's declarations, drawn once when few seeds are kept. */
+    Points pointsAt(long seed) {
+      Points kept = points.get(seed);
+      if (kept != null) {
+        return kept;
+      }
+      Points drawn = new Points(derivative.function().typing().declarations(), seed);
+      return points.size() < SEEDS_KEPT ? Objects.requireNonNullElse(points.putIfAbsent(seed, drawn), drawn) : drawn;
+    }
+  }
 
   public static Expected prepare(Derivative derivative) {
     Shapes shapes = new Shapes(derivative.function().typing().declarations());
-    return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes));
+    return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes), new ConcurrentHashMap<>());
   }
 
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
@@ -86,7 +107,7 @@ public final class Grader {
     }
     // the answer's tree was shape-checked once, by analyze: its shapes seed the cache every later step uses
     Shapes shapes = Shapes.of(answer.typing());
-    Comparisons numbers = new Comparisons(declarations, shapes, seed);
+    Comparisons numbers = new Comparisons(shapes, seed, prepared::pointsAt);
     if (!answer.shape().equals(expected.shape()) && !numbers.compatible(a, e)) { // one shape: they fit in a sum
       List<Diagnosis> diagnoses = new ArrayList<>();
       if (numbers.equal(a, Exprs.transpose(e), POINTS)) {

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.function.LongFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Children;
@@ -31,10 +31,11 @@ public final class Comparisons {
   private final Declarations declarations;
   private final Shapes shapes;
   private final long seed;
+  /** The seed's points: this grading's own, or a cached problem's, shared by all its gradings. */
+  private final Points points;
+  private final LongFunction<Points> pointsAt;
   /** Whether a whole-number size is larger than the points draw: then SampleSizes rewrites each pair. */
   private final boolean resized;
-  private final Random random;
-  private final List<Bindings> drawn = new ArrayList<>();
   /** Values of whole expressions (by identity) at each point: a value or the reason it has none. */
   private final Map<Expr, Object[]> values = new IdentityHashMap<>();
   /** Values of their parts at each point, so that e and -e or e - 2t evaluate e once. */
@@ -45,11 +46,20 @@ public final class Comparisons {
    * @param shapes shapes of the expressions compared and of their parts, for these declarations
    */
   public Comparisons(Declarations declarations, Shapes shapes, long seed) {
-    this.declarations = declarations;
+    this(shapes, seed, other -> new Points(declarations, other));
+  }
+
+  /**
+   * @param pointsAt the points of a seed: drawn for this grading, or a cached problem's, drawn at its
+   *     first grading and shared
+   */
+  public Comparisons(Shapes shapes, long seed, LongFunction<Points> pointsAt) {
+    this.points = pointsAt.apply(seed);
+    this.pointsAt = pointsAt;
+    this.declarations = points.declarations();
     this.shapes = shapes;
     this.seed = seed;
     this.resized = SampleSizes.resizes(declarations);
-    this.random = new SeededRandom(seed);
   }
 
   public long seed() {
@@ -58,7 +68,7 @@ public final class Comparisons {
 
   /** The comparisons at another seed, with the same shapes. */
   public Comparisons reseeded(long otherSeed) {
-    return new Comparisons(declarations, shapes, otherSeed);
+    return new Comparisons(shapes, otherSeed, pointsAt);
   }
 
   /** Whether a and b can stand in one sum (their shapes unify). */
@@ -155,11 +165,10 @@ public final class Comparisons {
 
   /** The i-th point of this seed's sequence, drawn once. */
   private Bindings point(int i) {
-    while (drawn.size() <= i) {
-      drawn.add(RandomBindings.draw(declarations, random));
+    while (parts.size() <= i) {
       parts.add(new IdentityHashMap<>());
     }
-    return drawn.get(i);
+    return points.get(i);
   }
 
   /** e's value at point i, computed once when it does not depend on what e is compared with. */

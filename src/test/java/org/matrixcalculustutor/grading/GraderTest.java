@@ -205,4 +205,18 @@ class GraderTest {
       assertThat(g.diagnoses()).isEmpty();
     }
   }
+
+  @Test
+  void aCachedProblem_drawsItsPointsOnceAndGradesAsAFreshOneDoes() {
+    Derivative d = ENGINE.derive("x'*A*x", "x", QUADRATIC, Layout.DENOMINATOR);
+    Grader.Expected cached = Grader.prepare(d);
+    Grade first = GRADER.grade(cached, "2*A*x", 7);
+    var points = cached.points().get(7L);
+    Grade second = GRADER.grade(cached, "2*A*x", 7);
+    assertThat(cached.points().get(7L)).as("the same points, not drawn again").isSameAs(points);
+    assertThat(second).isEqualTo(first);
+    assertThat(GRADER.grade(Grader.prepare(d), "2*A*x", 7)).as("fresh points of the same seed").isEqualTo(first);
+    assertThat(first.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ASSUMED_SYMMETRIC);
+    assertThat(cached.points()).hasSizeLessThanOrEqualTo(Grader.Expected.SEEDS_KEPT);
+  }
 }

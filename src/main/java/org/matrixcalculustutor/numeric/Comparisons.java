@@ -40,6 +40,8 @@ public final class Comparisons {
   private final Map<Expr, Object[]> values = new IdentityHashMap<>();
   /** Values of their parts at each point, so that e and -e or e - 2t evaluate e once. */
   private final List<Map<Expr, DMatrixRMaj>> parts = new ArrayList<>();
+  /** Whether a node holds a constant sized by its context, by identity. */
+  private final Map<Expr, Boolean> contextSized = new IdentityHashMap<>();
 
   /**
    * @param declarations every symbol of the expressions compared, with solved shapes
@@ -202,11 +204,25 @@ public final class Comparisons {
   /**
    * Whether e holds a constant sized by its context (I, ones, zeros without sizes, a sum of literal
    * zeros): its value then depends on what it stands beside, and evaluating it needs a typing.
+   * Known per node: the comparisons of one grading build their sides from the same answer and the
+   * same expected derivative, so each part is looked at once.
    */
-  static boolean sizedByContext(Expr e) {
-    return Children.any(e, node -> node instanceof Expr.Identity i && i.size() == null
+  private boolean sizedByContext(Expr e) {
+    Boolean known = contextSized.get(e);
+    if (known == null) {
+      known = isContextSized(e);
+      for (Expr child : Children.of(e)) {
+        known = known || sizedByContext(child);
+      }
+      contextSized.put(e, known);
+    }
+    return known;
+  }
+
+  private static boolean isContextSized(Expr node) {
+    return node instanceof Expr.Identity i && i.size() == null
         || node instanceof Expr.Ones o && o.size() == null
         || node instanceof Expr.Zeros z && (z.rows() == null || z.cols() == null)
-        || node instanceof Expr.Sum s && s.terms().stream().allMatch(t -> Exprs.isNumber(t, 0)));
+        || node instanceof Expr.Sum s && s.terms().stream().allMatch(t -> Exprs.isNumber(t, 0));
   }
 }

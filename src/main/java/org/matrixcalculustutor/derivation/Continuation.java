@@ -66,21 +66,22 @@ final class Continuation {
         if (readOff == null) {
           String rule = reading.steps().stream().map(Step::rule).filter(r -> r.startsWith("trace trick"))
               .findFirst().orElse("trace trick");
-          steps.add(new Derivation.WorkStep(rule, "\\mathrm{d}f = \\left\\langle " + LatexPrinter.print(k) + ", "
-              + dx + " \\right\\rangle"));
+          steps.add(new Derivation.WorkStep(rule, "\\mathrm{d}f = \\left\\langle "
+              + LatexPrinter.print(k, problem.declarations()) + ", " + dx + " \\right\\rangle"));
         }
-        steps.add(new Derivation.WorkStep(readOffRule(problem), "\\nabla_{" + x + "} f = " + LatexPrinter.print(k)));
+        steps.add(new Derivation.WorkStep(readOffRule(problem), "\\nabla_{" + x + "} f = "
+            + LatexPrinter.print(k, problem.declarations())));
       }
       case VECTOR_BY_VECTOR -> {
         Expr j = Simplifier.simplify(Exprs.transpose(k), problem.shapes());
         steps.add(new Derivation.WorkStep(readOffRule(problem), "J = \\frac{\\partial f}{\\partial " + x
-            + "^{\\top}} = " + LatexPrinter.print(j)));
+            + "^{\\top}} = " + LatexPrinter.print(j, problem.declarations())));
       }
       default -> {
         Expr t = problem.kind() == org.matrixcalculustutor.calculus.DerivativeKind.VECTOR_BY_SCALAR
             ? Simplifier.simplify(Exprs.transpose(k), problem.shapes()) : k;
         steps.add(new Derivation.WorkStep(readOffRule(problem), "\\frac{\\mathrm{d}f}{" + dx + "} = "
-            + LatexPrinter.print(t)));
+            + LatexPrinter.print(t, problem.declarations())));
       }
     }
     Expr inLayout = Simplifier.simplify(problem.inLayout(k), problem.shapes());
@@ -92,7 +93,7 @@ final class Continuation {
     };
     if (transposes && !natural) {
       steps.add(new Derivation.WorkStep(problem.expected().layout().word() + " layout: transpose",
-          "\\frac{\\partial f}{\\partial " + x + "} = " + LatexPrinter.print(inLayout)));
+          "\\frac{\\partial f}{\\partial " + x + "} = " + LatexPrinter.print(inLayout, problem.declarations())));
     }
     return steps;
   }

@@ -132,9 +132,9 @@ public final class DerivationChecker {
       Expr reading = ReadOff.of(problem, last.read().expr());
       if (reading != null) {
         Expr answer = Simplifier.simplify(problem.inLayout(reading), problem.shapes());
-        readOffGrade = grader.grade(problem.graded(), TextPrinter.print(answer), seed);
+        readOffGrade = grader.grade(problem.graded(), TextPrinter.print(answer, problem.declarations()), seed);
         readOff = readOffGrade.answer() != null ? readOffGrade.answer()
-            : new Formula(TextPrinter.print(answer), Trees.latex(answer, problem), null);
+            : new Formula(TextPrinter.print(answer, problem.declarations()), Trees.latex(answer, problem), null);
       }
     }
 

@@ -60,7 +60,8 @@ final class Trees {
     return Children.bottomUp(e, node -> node.equals(dX) ? d : node);
   }
 
+  /** The line as TeX, with the problem's declarations: a scalar divisor such as x'*x makes a fraction. */
   static String latex(Expr e, Problem problem) {
-    return LatexPrinter.print(asDifferential(e, problem.dX(), problem.variable()));
+    return LatexPrinter.print(asDifferential(e, problem.dX(), problem.variable()), problem.declarations());
   }
 }

@@ -109,4 +109,14 @@ class DerivationCasesTest {
     assertThat(checked.readOff()).as(c.name()).isNotNull();
     assertThat(checked.readOffGrade().correct()).as(c.name() + " read off " + checked.readOff().text()).isTrue();
   }
+
+  @org.junit.jupiter.api.Test
+  void readOff_ofAGradientWithAScalarDivisor_isWrittenAsADivision() {
+    Problem problem = CHECKER.problem("log(x'*A*x)", "x", "x: vector n\nA: matrix n x n", Layout.DENOMINATOR);
+    Derivation checked = CHECKER.check(problem, List.of("df = (dx'*A*x + x'*A*dx)/(x'*A*x)"), 20_261_130L);
+    assertThat(checked.verdict().word()).isEqualTo("correct");
+    assertThat(checked.readOff().text()).isEqualTo("(A + A')*x/(x'*A*x)");
+    assertThat(checked.readOff().latex()).isEqualTo("\\frac{\\left(A + A^{\\top}\\right) x}{x^{\\top} A x}");
+    assertThat(checked.readOffGrade().correct()).isTrue();
+  }
 }

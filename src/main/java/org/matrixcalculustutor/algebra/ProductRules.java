@@ -36,8 +36,40 @@ final class ProductRules {
       "exp(z) / sum(exp(z)) = softmax(z)", ProductRules::recognizeSoftmax);
   static final Rule<Expr.Product> ONES_INNER_IS_SUM = Rule.of("onesInnerIsSum", Expr.Product.class,
       "1'x = sum(x)", ProductRules::onesInnerIsSum);
+  static final Rule<Expr.Product> SCALARS_OUT_OF_FACTOR = Rule.of("scalarsOutOfScalarFactor", Expr.Product.class,
+      "a (s x'y) z = a s (x'y) z", ProductRules::scalarsOutOfFactor);
   static final Rule<Expr.Product> DISTRIBUTE = Rule.of("distributeProduct", Expr.Product.class,
       "(A + B) C = A C + B C", ProductRules::distribute);
+
+  /**
+   * The scalars of a factor that is a scalar chain, such as s in s*x'*A*x (numbers aside), join the
+   * product around it; the chain stays one factor: -(s^-2*x'*A*x)*x = -s^-2*(x'*A*x)*x, which prints as
+   * -(x'*A*x)*x/s^2.
+   */
+  static Expr scalarsOutOfFactor(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = null;
+    for (int i = 0; i < p.factors().size(); i++) {
+      Expr f = p.factors().get(i);
+      List<Expr> scalars = f instanceof Expr.Product inner && !shapes.splices(inner) && shapes.isScalar(inner)
+          ? inner.factors().stream().filter(g -> shapes.isScalar(g) && !(g instanceof Expr.Number)).toList()
+          : List.of();
+      List<Expr> chain = scalars.isEmpty() ? List.of() : ((Expr.Product) f).factors().stream()
+          .filter(g -> !scalars.contains(g)).toList(); // a number stays with its chain: (2*x'*x)*B
+      if (scalars.isEmpty() || chain.size() < 2) {
+        if (factors != null) {
+          factors.add(f);
+        }
+        continue;
+      }
+      if (factors == null) {
+        factors = new ArrayList<>(p.factors().subList(0, i));
+      }
+      factors.addAll(scalars);
+      factors.add(new Expr.Product(chain));
+    }
+    return factors == null ? p : Exprs.product(factors);
+  }
 
   /** a*(b*c) = a*b*c, except a scalar made of non-scalars such as x'*x, which stays one factor. */
   static Expr flatten(Expr.Product p, Rewriting run) {

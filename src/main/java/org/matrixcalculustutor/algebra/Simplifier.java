@@ -26,6 +26,7 @@ public final class Simplifier {
       SumRules.FACTOR_COMMON_IN_PART,
       SumRules.EXPAND_WHEN_SHORTER,
       ProductRules.FLATTEN,
+      ProductRules.SCALARS_OUT_OF_FACTOR,
       ProductRules.FOLD_NUMBERS,
       ProductRules.NUMBERS_OUT,
       ProductRules.SCALARS_FIRST,

@@ -57,6 +57,7 @@ class RulesTest {
     rule("factorCommonInPart", "A*x + B*x + y", "y + (A + B)*x");
     rule("sortTerms", "y + x", "x + y");
     rule("flattenProduct", "A*(B*x)", "A*B*x");
+    rule("scalarsOutOfScalarFactor", "(s*x'*A*x)*y", "s*(x'*A*x)*y");
     rule("foldNumbersInProduct", "2*x*3", "6*x");
     rule("scalarsFirst", "A*c*x", "c*A*x");
     rule("combineScalarPowers", "c*c", "c^2");

@@ -28,8 +28,8 @@ class TeacherFormsTest {
       tr((X'*A')^3)                                                | X | X: matrix n x n;A: matrix n x n     | 3*A'*(X'*A')^2
       tr((A*X)^3)                                                  | X | X: matrix n x n;A: matrix n x n     | 3*A'*(X'*A')^2
       sum(tanh(x'*W'))                                             | x | W: matrix m x n;x: vector n         | W'*(ones - tanh(W*x) .^ 2)
-      x'*A*x/(2*x'*x)                                              | x | x: vector n;A: matrix n x n         | (A + A')*x/(2*x'*x) - (x'*A*x/(x'*x)^2)*x
-      x'*A*x/(x'*x)                                                | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*x) - 2*(x'*A*x/(x'*x)^2)*x
+      x'*A*x/(2*x'*x)                                              | x | x: vector n;A: matrix n x n         | (A + A')*x/(2*x'*x) - (x'*A*x)*x/(x'*x)^2
+      x'*A*x/(x'*x)                                                | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*x) - 2*(x'*A*x)*x/(x'*x)^2
       log(x'*A*x)                                                  | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*A*x)
       """)
   void derivative_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
@@ -46,7 +46,7 @@ class TeacherFormsTest {
   @ParameterizedTest(name = "{0} by {1}")
   @CsvSource(delimiter = '|', textBlock = """
       log(x'*A*x)         | x | x: vector n;A: matrix n x n | (A + A')*x/(x'*A*x) | \\frac{\\left(A + A^{\\top}\\right) x}{x^{\\top} A x}
-      x'*A*x/(2*x'*x)     | x | x: vector n;A: matrix n x n | (A + A')*x/(2*x'*x) - (x'*A*x/(x'*x)^2)*x | \\frac{\\left(A + A^{\\top}\\right) x}{2 x^{\\top} x} - \\left(\\frac{x^{\\top} A x}{\\left(x^{\\top} x\\right)^{2}}\\right) x
+      x'*A*x/(2*x'*x)     | x | x: vector n;A: matrix n x n | (A + A')*x/(2*x'*x) - (x'*A*x)*x/(x'*x)^2 | \\frac{\\left(A + A^{\\top}\\right) x}{2 x^{\\top} x} - \\frac{\\left(x^{\\top} A x\\right) x}{\\left(x^{\\top} x\\right)^{2}}
       (a'*X*b)^2/(c'*X*d) | X | X: matrix m x n;a: vector m;b: vector n;c: vector m;d: vector n | 2*(a'*X*b)*a*b'/(c'*X*d) - (a'*X*b)^2*c*d'/(c'*X*d)^2 | \\frac{2 \\left(a^{\\top} X b\\right) a b^{\\top}}{c^{\\top} X d} - \\frac{\\left(a^{\\top} X b\\right)^{2} c d^{\\top}}{\\left(c^{\\top} X d\\right)^{2}}
       """)
   void scalarDivisor_isWrittenAsADivision(String f, String x, String declarations, String text, String latex) {

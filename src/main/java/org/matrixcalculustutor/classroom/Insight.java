@@ -322,7 +322,8 @@ class Insight {
     }
     Map<String, String> back = renamings.computeIfAbsent(attempt.getSeed(), seed -> backToExercise(exercise, seed));
     Expr renamed = Renamer.rename(parsed.get().expr(), back);
-    return new Answer(TextPrinter.print(renamed), LatexPrinter.print(renamed));
+    Declarations declared = Renamer.rename(parsed.get().typing().declarations(), back); // x'*x divides
+    return new Answer(TextPrinter.print(renamed, declared), LatexPrinter.print(renamed, declared));
   }
 
   private Optional<Analysis> parse(Attempt attempt) {

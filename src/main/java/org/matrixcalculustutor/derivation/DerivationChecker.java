@@ -281,8 +281,9 @@ public final class DerivationChecker {
       names.add(dX.name());
       String text = LineReader.differentialsAsSymbols(LineReader.blankPrefix(line), variable);
       Expr expr = Parser.parse(text, limits, names).expr();
-      return org.matrixcalculustutor.algebra.LatexPrinter.print(
-          org.matrixcalculustutor.algebra.Renamer.rename(Trees.asDifferential(expr, dX, variable), renaming));
+      return org.matrixcalculustutor.algebra.LatexPrinter.print( // with declarations: x'*x divides
+          org.matrixcalculustutor.algebra.Renamer.rename(Trees.asDifferential(expr, dX, variable), renaming),
+          org.matrixcalculustutor.algebra.Renamer.rename(declarations, renaming));
     } catch (ExpressionException | IllegalArgumentException unreadable) {
       return null;
     }

@@ -210,12 +210,12 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     }
     // a/c and M/s: a divisor known to be 1 x 1 (A X^-1 stays a product: matrices do not divide),
     // while something is left above the line
-    boolean divides = TextPrinter.anyNegativePower(factors)
-        && factors.subList(start, factors.size()).stream().anyMatch(f -> !divisor(f));
+    boolean asFraction = TextPrinter.anyNegativePower(factors)
+        && factors.subList(start, factors.size()).stream().anyMatch(f -> !TextPrinter.divides(f, scalar));
     long[] coefficient = null;
     Expr above = null;
     for (Expr factor : factors.subList(start, factors.size())) {
-      if (divides && divisor(factor)) {
+      if (asFraction && TextPrinter.divides(factor, scalar)) {
         Expr.Power p = (Expr.Power) factor;
         if (denominator.length() > 0) {
           denominator.append(" ");
@@ -255,12 +255,6 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     String top = above instanceof Expr.Sum ? above.accept(this) // the line groups: no parentheses
         : numerator.length() == 0 ? "1" : numerator.toString();
     return sign + "\\frac{" + top + "}{" + denominator + "}";
-  }
-
-  /** s^-k with s known to be 1 x 1 and k a whole number: it goes below a fraction's line. */
-  private boolean divisor(Expr factor) {
-    return factor instanceof Expr.Power p && p.exponent() < 0 && p.exponent() == Math.rint(p.exponent())
-        && scalar.test(p.base());
   }
 
   @Override

@@ -159,8 +159,11 @@ public final class TextPrinter implements Expr.Visitor<String> {
     return false;
   }
 
-  /** A factor that divides, s^-k with s known to be 1 x 1: written /s or /s^k after the rest. */
-  boolean divides(Expr factor) {
+  /**
+   * A factor that divides, s^-k with s known to be 1 x 1 (scalar) and k whole: written /s or /s^k
+   * after the rest of its product, or below a fraction's line in TeX.
+   */
+  static boolean divides(Expr factor, Predicate<Expr> scalar) {
     return factor instanceof Expr.Power p && p.exponent() < 0 && p.exponent() == Math.rint(p.exponent())
         && scalar.test(p.base());
   }
@@ -241,9 +244,9 @@ public final class TextPrinter implements Expr.Visitor<String> {
     List<Expr> factors = e.factors();
     List<Expr> below = new ArrayList<>(); // each written /d, after the rest: M/s, M/s^2, a/c/d
     if (anyNegativePower(factors)) {
-      List<Expr> divisors = factors.stream().filter(this::divides).toList();
+      List<Expr> divisors = factors.stream().filter(f -> divides(f, scalar)).toList();
       if (!divisors.isEmpty() && divisors.size() < factors.size()) { // scalars commute: divisors last
-        factors = factors.stream().filter(f -> !divides(f)).toList();
+        factors = factors.stream().filter(f -> !divides(f, scalar)).toList();
         for (Expr d : divisors) {
           Expr.Power p = (Expr.Power) d;
           below.add(p.exponent() == -1 ? p.base() : new Expr.Power(p.base(), -p.exponent()));
@@ -285,7 +288,6 @@ public final class TextPrinter implements Expr.Visitor<String> {
     }
     return out.toString();
   }
-
 
   @Override
   public String power(Expr.Power e) {

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /** Through the real server (Tomcat compresses): what a lesson page makes a browser download. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -23,6 +25,9 @@ class StaticAssetsTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ResourceUrlProvider resourceUrls;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,6 +86,20 @@ class StaticAssetsTest {
         assertThat(response.headers().firstValue("Content-Encoding")).as(path + " (" + type + ")").hasValue("gzip");
       }
     }
+  }
+
+  /**
+   * A page's links to pages (/lessons, /exercises) are not searched for as files when the page is
+   * rendered: under a /** file mapping each one was, in vain, and that was most of a page's time.
+   */
+  @Test
+  void onlyAssetAddresses_areLookedUpAsFiles() throws Exception {
+    assertThat(resourceUrls.getHandlerMap().keySet().stream().map(Object::toString)).doesNotContain("/**");
+    assertThat(resourceUrls.getForLookupPath("/lessons")).isNull();
+    assertThat(resourceUrls.getForLookupPath("/css/tutor.css")).matches("/css/tutor-[0-9a-f]{32}\\.css");
+    assertThat(resourceUrls.getForLookupPath("/favicon.svg")).matches("/favicon-[0-9a-f]{32}\\.svg");
+    assertThat(get("/css/tutor.css").statusCode()).isEqualTo(200);
+    assertThat(get("/favicon.svg").statusCode()).isEqualTo(200);
   }
 
   @Test

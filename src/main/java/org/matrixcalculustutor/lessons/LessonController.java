@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matrixcalculustutor.calculus.Layout;
-import org.matrixcalculustutor.calculus.Step;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.springframework.http.HttpStatus;
@@ -58,14 +57,14 @@ class LessonController {
   }
 
   private IdentityView view(LessonIdentity i) {
-    List<Step> steps = List.of();
+    List<ShownStep> steps = List.of();
     String denominator = null;
     String numerator = null;
     String tryUrl = null;
     if (i.isGradient()) {
       Derivative derived = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()),
           i.order());
-      steps = derived.steps();
+      steps = derived.steps().stream().map(ShownStep::of).toList();
       if (i.numerator() != null) {
         denominator = derived.latex();
         numerator = engine.derive(i.function(), i.variable(), i.declarations(), Layout.NUMERATOR).latex();
@@ -78,7 +77,6 @@ class LessonController {
     return new IdentityView(i.id(), i.latex(), i.text(), i.note(), steps, denominator, numerator, tryUrl,
         exerciseUrl, i);
   }
-
 
   /** A query value; a space is written %20, which every reader of a query string decodes alike. */
   private static String encode(String s) {

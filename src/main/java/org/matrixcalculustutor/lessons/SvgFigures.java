@@ -16,14 +16,36 @@ public final class SvgFigures {
       + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
       + "fill=\"%s\"/></marker></defs>";
 
+  // drawn once: a figure never changes, and a chapter's page is viewed many times
+  private final String circleTangent = drawCircleTangent();
+  private final String directionalDerivative = drawDirectionalDerivative();
+  private final String leastSquaresFit = drawLeastSquaresFit();
+  private final String layoutShapes = drawLayoutShapes();
+
   private SvgFigures() {}
+
+  public String circleTangent() {
+    return circleTangent;
+  }
+
+  public String directionalDerivative() {
+    return directionalDerivative;
+  }
+
+  public String leastSquaresFit() {
+    return leastSquaresFit;
+  }
+
+  public String layoutShapes() {
+    return layoutShapes;
+  }
 
   private static String f(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
   /** A circle of radius r, the point at angle t and its tangent (-r sin t, r cos t). */
-  public String circleTangent() {
+  private static String drawCircleTangent() {
     double cx = 150;
     double cy = 140;
     double r = 90;
@@ -53,7 +75,7 @@ public final class SvgFigures {
    * Contours of f(x) = x'Ax for A = [2, 0.6; 0.6, 1], the gradient (A + A')x at one point, a unit
    * direction u, and the directional derivative u'∇f.
    */
-  public String directionalDerivative() {
+  private static String drawDirectionalDerivative() {
     double[][] a = {{2, 0.6}, {0.6, 1}};
     double cx = 170;
     double cy = 150;
@@ -99,7 +121,7 @@ public final class SvgFigures {
   }
 
   /** Noisy points around a line and the least-squares fit w = (X'X)^-1 X'y with X = [1, x]. */
-  public String leastSquaresFit() {
+  private static String drawLeastSquaresFit() {
     Random random = new Random(417);
     int n = 14;
     double[] xs = new double[n];
@@ -153,7 +175,7 @@ public final class SvgFigures {
    * The shapes the two layouts give for x in R^3 and y in R^2: the gradient of a scalar as a row or
    * a column, the Jacobian as 2 x 3 or 3 x 2; one square per entry.
    */
-  public String layoutShapes() {
+  private static String drawLayoutShapes() {
     StringBuilder svg = new StringBuilder("<svg id=\"figure-layouts\" class=\"figure wide\" viewBox=\"0 0 440 230\" "
         + "role=\"img\" aria-label=\"Shapes of derivatives in numerator and denominator layout\">");
     svg.append("<text x=\"130\" y=\"18\" font-size=\"13\" text-anchor=\"middle\">numerator layout</text>");

@@ -1,5 +1,6 @@
 package org.matrixcalculustutor.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -100,8 +102,9 @@ class ApiExceptionHandler {
         "this address does not take " + e.getMethod() + allowed, null);
   }
 
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ApiError> notFound(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+  /** No handler and no file for the address (only asset addresses are looked up as files). */
+  @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+  ResponseEntity<ApiError> notFound(ServletException e, HttpServletRequest request) throws Exception {
     return answer(request, e, HttpStatus.NOT_FOUND, "no such address: " + request.getRequestURI(), null);
   }
 

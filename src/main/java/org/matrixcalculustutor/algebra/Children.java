@@ -26,34 +26,21 @@ public final class Children implements Expr.Visitor<Expr> {
         || e instanceof Expr.Differential;
   }
 
-  /** The direct children of e, in order. */
+  /** The direct children of e, in order: the lists a node holds as they are, no copy. */
   public static List<Expr> of(Expr e) {
-    if (e instanceof Expr.Sum sum) { // the lists a node already holds, as they are
-      return sum.terms();
-    }
-    if (e instanceof Expr.Product product) {
-      return product.factors();
-    }
-    if (e instanceof Expr.Hadamard hadamard) {
-      return hadamard.factors();
-    }
-    if (isLeaf(e)) {
-      return List.of();
-    }
-    List<Expr> children = new ArrayList<>(2);
-    map(e, child -> {
-      children.add(child);
-      return child;
-    });
-    return children;
+    return e.accept(LISTING);
   }
+
+  private static final Expr.Visitor<List<Expr>> LISTING = new Listing();
 
   /** Whether e or any node below it satisfies test. */
   public static boolean any(Expr e, Predicate<Expr> test) {
     if (test.test(e)) {
       return true;
     }
-    for (Expr child : of(e)) {
+    List<Expr> children = of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       if (any(child, test)) {
         return true;
       }
@@ -63,7 +50,9 @@ public final class Children implements Expr.Visitor<Expr> {
 
   /** Whether every direct child of e satisfies test (a leaf has none). */
   public static boolean all(Expr e, Predicate<Expr> test) {
-    for (Expr child : of(e)) {
+    List<Expr> children = of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       if (!test.test(child)) {
         return false;
       }
@@ -268,5 +257,156 @@ public final class Children implements Expr.Visitor<Expr> {
   @Override
   public Expr differential(Expr.Differential e) {
     return e;
+  }
+
+  /** The children of each kind of node, as a list (a list per call for the binary nodes and the literal). */
+  private static final class Listing implements Expr.Visitor<List<Expr>> {
+
+    @Override
+    public List<Expr> symbol(Expr.Symbol e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> number(Expr.Number e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> identity(Expr.Identity e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> ones(Expr.Ones e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> zeros(Expr.Zeros e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> commutation(Expr.Commutation e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> differential(Expr.Differential e) {
+      return List.of();
+    }
+
+    @Override
+    public List<Expr> sum(Expr.Sum e) {
+      return e.terms();
+    }
+
+    @Override
+    public List<Expr> product(Expr.Product e) {
+      return e.factors();
+    }
+
+    @Override
+    public List<Expr> hadamard(Expr.Hadamard e) {
+      return e.factors();
+    }
+
+    @Override
+    public List<Expr> power(Expr.Power e) {
+      return List.of(e.base());
+    }
+
+    @Override
+    public List<Expr> elementPower(Expr.ElementPower e) {
+      return List.of(e.base());
+    }
+
+    @Override
+    public List<Expr> scalarPower(Expr.ScalarPower e) {
+      return List.of(e.base(), e.exponent());
+    }
+
+    @Override
+    public List<Expr> hadamardQuotient(Expr.HadamardQuotient e) {
+      return List.of(e.numerator(), e.denominator());
+    }
+
+    @Override
+    public List<Expr> kron(Expr.Kron e) {
+      return List.of(e.left(), e.right());
+    }
+
+    @Override
+    public List<Expr> inner(Expr.Inner e) {
+      return List.of(e.left(), e.right());
+    }
+
+    @Override
+    public List<Expr> matrixLiteral(Expr.MatrixLiteral e) {
+      List<Expr> entries = new ArrayList<>();
+      e.rows().forEach(entries::addAll);
+      return entries;
+    }
+
+    @Override
+    public List<Expr> transpose(Expr.Transpose e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> inverse(Expr.Inverse e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> trace(Expr.Trace e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> det(Expr.Det e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> logDet(Expr.LogDet e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> norm(Expr.Norm e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> sumAll(Expr.SumAll e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> diag(Expr.Diag e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> softmax(Expr.Softmax e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> logSumExp(Expr.LogSumExp e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> vec(Expr.Vec e) {
+      return List.of(e.argument());
+    }
+
+    @Override
+    public List<Expr> apply(Expr.Apply e) {
+      return List.of(e.argument());
+    }
   }
 }

@@ -3,7 +3,9 @@ package org.matrixcalculustutor.algebra;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -63,6 +65,39 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
       return other.hash == hash && Arrays.equals(other.items, items);
     }
     return o instanceof List<?> && super.equals(o);
+  }
+
+  /**
+   * A plain walk over the array: the simplifier iterates terms and factors in its innermost loop, and
+   * AbstractList's iterator (checks for concurrent changes this list cannot have) often was not
+   * optimised away there.
+   */
+  @Override
+  public Iterator<Expr> iterator() {
+    return new Walk(items);
+  }
+
+  private static final class Walk implements Iterator<Expr> {
+
+    private final Expr[] items;
+    private int next;
+
+    Walk(Expr[] items) {
+      this.items = items;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < items.length;
+    }
+
+    @Override
+    public Expr next() {
+      if (next >= items.length) {
+        throw new NoSuchElementException();
+      }
+      return items[next++];
+    }
   }
 
   @Override

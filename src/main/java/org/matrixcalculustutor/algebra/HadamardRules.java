@@ -27,7 +27,7 @@ final class HadamardRules {
 
   /** sigmoid(z)' .* (ones - sigmoid(z))' = (sigmoid(z) .* (ones - sigmoid(z)))': one transpose for two. */
   static Expr transposeOut(Expr.Hadamard h, Rewriting run) {
-    if (h.factors().stream().noneMatch(f -> f instanceof Expr.Transpose)) {
+    if (ExprLists.noneMatch(h.factors(), f -> f instanceof Expr.Transpose)) {
       return h;
     }
     Expr out = new Expr.Transpose(new Expr.Hadamard(h.factors().stream().map(f -> run.run(Exprs.transpose(f))).toList()));
@@ -36,7 +36,7 @@ final class HadamardRules {
 
   /** a .* (b .* c) = a .* b .* c. */
   static Expr flatten(Expr.Hadamard h, Rewriting run) {
-    if (h.factors().stream().noneMatch(f -> f instanceof Expr.Hadamard)) {
+    if (ExprLists.noneMatch(h.factors(), f -> f instanceof Expr.Hadamard)) {
       return h;
     }
     List<Expr> factors = new ArrayList<>();
@@ -46,7 +46,7 @@ final class HadamardRules {
 
   /** a .* ones = a (ones, or the matrix of ones ones*ones'). */
   static Expr removeOnes(Expr.Hadamard h, Rewriting run) {
-    List<Expr> kept = h.factors().stream().filter(f -> !Terms.isAllOnes(f)).toList();
+    List<Expr> kept = ExprLists.filter(h.factors(), f -> !Terms.isAllOnes(f));
     if (kept.size() == h.factors().size() || kept.isEmpty()) {
       return h;
     }
@@ -82,7 +82,7 @@ final class HadamardRules {
         if (i != j && factors.get(j) instanceof Expr.ElementPower inverse && inverse.exponent() == -1
             && a instanceof Expr.Apply exp && exp.function() == Expr.Function.EXP
             && inverse.base() instanceof Expr.Sum sum && sum.terms().size() == 2
-            && sum.terms().contains(a) && sum.terms().stream().anyMatch(Terms::isAllOnes)) {
+            && sum.terms().contains(a) && ExprLists.anyMatch(sum.terms(), Terms::isAllOnes)) {
           List<Expr> rest = new ArrayList<>(factors);
           rest.remove(Math.max(i, j));
           rest.remove(Math.min(i, j));
@@ -100,10 +100,10 @@ final class HadamardRules {
     List<Expr> scalars = new ArrayList<>();
     List<Expr> factors = new ArrayList<>();
     for (Expr f : h.factors()) {
-      if (f instanceof Expr.Product p && p.factors().stream().anyMatch(shapes::isScalar)
-          && !p.factors().stream().allMatch(shapes::isScalar)) {
+      if (f instanceof Expr.Product p && ExprLists.anyMatch(p.factors(), shapes::isScalar)
+          && !ExprLists.allMatch(p.factors(), shapes::isScalar)) {
         p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
-        factors.add(Exprs.product(p.factors().stream().filter(x -> !shapes.isScalar(x)).toList()));
+        factors.add(Exprs.product(ExprLists.filter(p.factors(), x -> !shapes.isScalar(x))));
       } else {
         factors.add(f);
       }

@@ -81,12 +81,12 @@ final class MatrixFunctionRules {
 
   /** e without its scalar factors, which are added to scalars; e itself when it has none. */
   private static Expr withoutScalars(Expr e, List<Expr> scalars, Shapes shapes) {
-    if (!(e instanceof Expr.Product p) || p.factors().stream().noneMatch(shapes::isScalar)
-        || p.factors().stream().allMatch(shapes::isScalar)) {
+    if (!(e instanceof Expr.Product p) || ExprLists.noneMatch(p.factors(), shapes::isScalar)
+        || ExprLists.allMatch(p.factors(), shapes::isScalar)) {
       return e;
     }
     p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
-    return Exprs.product(p.factors().stream().filter(f -> !shapes.isScalar(f)).toList());
+    return Exprs.product(ExprLists.filter(p.factors(), f -> !shapes.isScalar(f)));
   }
 
   /** (A + B) ⊗ C = A ⊗ C + B ⊗ C and A ⊗ (B + C) = A ⊗ B + A ⊗ C, for the normal form. */

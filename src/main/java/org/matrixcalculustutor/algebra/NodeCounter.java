@@ -1,5 +1,6 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.List;
 import java.util.IdentityHashMap;
 
 /**
@@ -19,7 +20,9 @@ public final class NodeCounter {
       return known;
     }
     long total = 1;
-    for (Expr child : Children.of(e)) {
+    List<Expr> children = Children.of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       total = Math.min(total + count(child), Long.MAX_VALUE / 2);
     }
     counts.put(e, total);

@@ -52,7 +52,7 @@ final class ProductRules {
     for (int i = 0; i < p.factors().size(); i++) {
       Expr f = p.factors().get(i);
       List<Expr> scalars = f instanceof Expr.Product inner && !shapes.splices(inner) && shapes.isScalar(inner)
-          ? inner.factors().stream().filter(g -> shapes.isScalar(g) && !(g instanceof Expr.Number)).toList()
+          ? ExprLists.filter(inner.factors(), g -> shapes.isScalar(g) && !(g instanceof Expr.Number))
           : List.of();
       List<Expr> chain = scalars.isEmpty() ? List.of() : ((Expr.Product) f).factors().stream()
           .filter(g -> !scalars.contains(g)).toList(); // a number stays with its chain: (2*x'*x)*B
@@ -74,7 +74,7 @@ final class ProductRules {
   /** a*(b*c) = a*b*c, except a scalar made of non-scalars such as x'*x, which stays one factor. */
   static Expr flatten(Expr.Product p, Rewriting run) {
     Shapes shapes = run.shapes();
-    if (p.factors().stream().noneMatch(shapes::splices)) {
+    if (ExprLists.noneMatch(p.factors(), shapes::splices)) {
       return p;
     }
     List<Expr> factors = new ArrayList<>();
@@ -211,7 +211,7 @@ final class ProductRules {
    */
   static Expr combineSymbolicPowers(Expr.Product p, Rewriting run) {
     Shapes shapes = run.shapes();
-    if (p.factors().stream().noneMatch(f -> f instanceof Expr.ScalarPower)) {
+    if (ExprLists.noneMatch(p.factors(), f -> f instanceof Expr.ScalarPower)) {
       return p;
     }
     Map<Expr, List<Expr>> exponents = new LinkedHashMap<>();
@@ -249,10 +249,10 @@ final class ProductRules {
 
   /** A*I = A, except where the identity carries the shape: x'*a*I is a matrix, x'*a a scalar. */
   static Expr removeIdentity(Expr.Product p, Rewriting run) {
-    if (p.factors().stream().noneMatch(ProductRules::isUnit)) {
+    if (ExprLists.noneMatch(p.factors(), ProductRules::isUnit)) {
       return p;
     }
-    List<Expr> kept = p.factors().stream().filter(f -> !isUnit(f)).toList();
+    List<Expr> kept = ExprLists.filter(p.factors(), f -> !isUnit(f));
     if (kept.isEmpty()) {
       return p;
     }
@@ -279,7 +279,7 @@ final class ProductRules {
       if (cancels && !shapes.isScalar(a)) {
         List<Expr> rest = new ArrayList<>(factors.subList(0, i));
         rest.addAll(factors.subList(i + 2, factors.size()));
-        if (rest.stream().allMatch(shapes::isScalar)) {
+        if (ExprLists.allMatch(rest, shapes::isScalar)) {
           rest.add(new Expr.Identity(shapes.of(a).rows())); // sized: nothing around it tells its size
         }
         return Exprs.product(rest);

@@ -14,7 +14,7 @@ final class Rewriting {
   private final Strategy strategy;
   /** What the run does, for a message: "simplifying", "expanding". */
   private final String doing;
-  private final NodeCounter nodes = new NodeCounter();
+  private final NodeCounter nodes;
   /**
    * The nodes no rule rewrites any more, with final children: never visited again in this run, nor
    * in a later run of the same strategy with the same shapes.
@@ -29,6 +29,7 @@ final class Rewriting {
     this.strategy = strategy;
     this.doing = doing;
     this.finals = shapes.finalUnder(strategy);
+    this.nodes = shapes.nodeCounts();
   }
 
   Shapes shapes() {

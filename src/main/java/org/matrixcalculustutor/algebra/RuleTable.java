@@ -13,6 +13,13 @@ final class RuleTable {
 
   private final Map<Class<? extends Expr>, List<Rule<?>>> byType;
   private final List<Rule<?>> all;
+  /** byType as the JVM's own per-class slot: a node's rules are looked up for every node of every pass. */
+  private final ClassValue<List<Rule<?>>> forType = new ClassValue<>() {
+    @Override
+    protected List<Rule<?>> computeValue(Class<?> type) {
+      return byType.getOrDefault(type, List.of());
+    }
+  };
 
   private RuleTable(List<Rule<?>> rules) {
     Map<Class<? extends Expr>, List<Rule<?>>> table = new LinkedHashMap<>();
@@ -30,7 +37,7 @@ final class RuleTable {
 
   /** The rules for e's type, in priority order; empty when none rewrites such a node. */
   List<Rule<?>> rulesFor(Expr e) {
-    return byType.getOrDefault(e.getClass(), List.of());
+    return forType.get(e.getClass());
   }
 
   /** Every rule, in the order given. */

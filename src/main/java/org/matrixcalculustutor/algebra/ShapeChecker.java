@@ -78,10 +78,13 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   private static void collectNames(Shape shape, Set<String> into) {
-    for (Size s : List.of(shape.rows(), shape.cols())) {
-      if (s instanceof Size.Named n) {
-        into.add(n.name());
-      }
+    collectName(shape.rows(), into);
+    collectName(shape.cols(), into);
+  }
+
+  private static void collectName(Size size, Set<String> into) {
+    if (size instanceof Size.Named n) {
+      into.add(n.name());
     }
   }
 

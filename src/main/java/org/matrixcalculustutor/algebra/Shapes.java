@@ -28,6 +28,7 @@ public final class Shapes {
    * not worked on again by the next.
    */
   private final Map<Strategy, Set<Expr>> finals = new IdentityHashMap<>(4);
+  private final NodeCounter nodeCounts = new NodeCounter();
 
   public Shapes(Declarations declarations) {
     this(declarations, new IdentityHashMap<>());
@@ -51,6 +52,11 @@ public final class Shapes {
     if (size instanceof Size.Named n) {
       knownSizes.addAll(Size.factors(n));
     }
+  }
+
+  /** The sizes of the trees rewritten under these declarations, shared by every run over them. */
+  NodeCounter nodeCounts() {
+    return nodeCounts;
   }
 
   /** The nodes strategy has left as they are, under these declarations (see {@link Rewriting}). */
@@ -119,7 +125,7 @@ public final class Shapes {
    */
   public boolean splices(Expr factor) {
     return factor instanceof Expr.Product inner
-        && !(isScalar(inner) && inner.factors().stream().anyMatch(f -> !isScalar(f)))
+        && !(isScalar(inner) && ExprLists.anyMatch(inner.factors(), f -> !isScalar(f)))
         && !startsWithScalarRun(inner);
   }
 
@@ -128,8 +134,12 @@ public final class Shapes {
    * x'*a*B: spliced after a matrix M it would read M*x', which does not multiply.
    */
   private boolean startsWithScalarRun(Expr.Product p) {
-    Expr first = p.factors().stream().filter(f -> !isScalar(f)).findFirst().orElse(null);
-    return first != null && of(first).rows().isOne() && !of(p).rows().isOne();
+    for (Expr factor : p.factors()) {
+      if (!isScalar(factor)) { // the first factor that is not a scalar
+        return of(factor).rows().isOne() && !of(p).rows().isOne();
+      }
+    }
+    return false;
   }
 
   /** Whether the factors of e multiply to a scalar on their own; false for a run such as dx*y that does not multiply. */
@@ -168,7 +178,7 @@ public final class Shapes {
       return of(d.argument()).isColumn();
     }
     if (e instanceof Expr.Sum s) {
-      return s.terms().stream().allMatch(this::isSymmetric);
+      return ExprLists.allMatch(s.terms(), this::isSymmetric);
     }
     if (e instanceof Expr.Kron k) {
       return isSymmetric(k.left()) && isSymmetric(k.right());
@@ -178,7 +188,7 @@ public final class Shapes {
     }
     if (e instanceof Expr.Product p) {
       // A palindrome up to transposes: B' M B with M symmetric, X'X, c*S.
-      var factors = p.factors().stream().filter(f -> !isScalar(f)).toList();
+      var factors = ExprLists.filter(p.factors(), f -> !isScalar(f));
       int n = factors.size();
       for (int i = 0; i < n / 2; i++) {
         if (!new Expr.Transpose(factors.get(i)).equals(factors.get(n - 1 - i))

@@ -15,20 +15,23 @@ final class Strategies {
 
   /** The first rule that applies, applied once; e itself (the same instance) when none does. */
   static Strategy firstOf(List<Rule<?>> rules) {
-    return (e, run) -> {
-      for (Rule<?> rule : rules) {
-        Expr rewritten = rule.apply(e, run);
-        if (rewritten != e && !rewritten.equals(e)) { // a rule that rebuilt the same node did not apply
-          return run.applied(rule, e, rewritten);
-        }
-      }
-      return e;
-    };
+    return (e, run) -> first(rules, e, run);
   }
 
   /** The first rule of the table for e's own type that applies (SymPy's typed, then do_one). */
   static Strategy typed(RuleTable table) {
-    return (e, run) -> firstOf(table.rulesFor(e)).apply(e, run);
+    return (e, run) -> first(table.rulesFor(e), e, run);
+  }
+
+  private static Expr first(List<Rule<?>> rules, Expr e, Rewriting run) {
+    for (int i = 0; i < rules.size(); i++) { // by index: no iterator for every node of every pass
+      Rule<?> rule = rules.get(i);
+      Expr rewritten = rule.apply(e, run);
+      if (rewritten != e && !rewritten.equals(e)) { // a rule that rebuilt the same node did not apply
+        return run.applied(rule, e, rewritten);
+      }
+    }
+    return e;
   }
 
   /** s again and again until it changes nothing: e's fixed point under s. */

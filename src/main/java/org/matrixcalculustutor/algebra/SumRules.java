@@ -37,7 +37,7 @@ final class SumRules {
 
   /** a + (b + c) = a + b + c. */
   static Expr flatten(Expr.Sum s, Rewriting run) {
-    if (s.terms().stream().noneMatch(t -> t instanceof Expr.Sum)) {
+    if (ExprLists.noneMatch(s.terms(), t -> t instanceof Expr.Sum)) {
       return s;
     }
     List<Expr> terms = new ArrayList<>();
@@ -73,7 +73,7 @@ final class SumRules {
   static Expr numberLast(Expr.Sum s, Rewriting run) {
     List<Expr> terms = s.terms();
     int last = terms.size() - 1;
-    if (terms.stream().filter(t -> t instanceof Expr.Number).count() != 1) {
+    if (ExprLists.count(terms, t -> t instanceof Expr.Number) != 1) {
       return s; // several are folded first, or left where they are when they have no finite sum
     }
     for (int i = 0; i < last; i++) {
@@ -160,7 +160,7 @@ final class SumRules {
     Shapes shapes = run.shapes();
     double first = coefficient(s.terms().get(0));
     if (Math.abs(first) != 1
-        && s.terms().stream().allMatch(t -> Math.abs(coefficient(t)) == Math.abs(first))) {
+        && ExprLists.allMatch(s.terms(), t -> Math.abs(coefficient(t)) == Math.abs(first))) {
       // -2*X'*Y + 2*X'*X*A = -2*X'*(Y - X*A), but 2*a + 2*b stays as it is
       Expr.Sum scaled = new Expr.Sum(s.terms().stream()
           .map(t -> withCoefficient(coefficient(t) / first, rest(t))).toList());
@@ -222,12 +222,22 @@ final class SumRules {
 
   /** Whether a factor of the first term (other than a number) is also a factor of every other term. */
   private static boolean someFactorInEveryTerm(Expr.Sum s) {
-    for (Expr candidate : factorsOf(s.terms().get(0))) {
-      if (!(candidate instanceof Expr.Number) && s.terms().stream().skip(1).allMatch(t -> factorsOf(t).contains(candidate))) {
+    List<Expr> terms = s.terms();
+    for (Expr candidate : factorsOf(terms.get(0))) {
+      if (!(candidate instanceof Expr.Number) && inEveryTermAfterTheFirst(terms, candidate)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean inEveryTermAfterTheFirst(List<Expr> terms, Expr factor) {
+    for (int i = 1; i < terms.size(); i++) {
+      if (!factorsOf(terms.get(i)).contains(factor)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Expr> factorsOf(Expr term) {
@@ -243,8 +253,8 @@ final class SumRules {
     List<List<Expr>> chains = new ArrayList<>();
     for (Expr term : s.terms()) {
       List<Expr> factors = factorsOf(term);
-      scalars.add(factors.stream().filter(shapes::isScalar).toList());
-      chains.add(factors.stream().filter(f -> !shapes.isScalar(f)).toList());
+      scalars.add(ExprLists.filter(factors, shapes::isScalar));
+      chains.add(ExprLists.filter(factors, f -> !shapes.isScalar(f)));
     }
     Expr commonScalar = scalars.get(0).stream().filter(f -> !(f instanceof Expr.Number))
         .filter(f -> scalars.stream().allMatch(list -> list.contains(f))).findFirst().orElse(null);

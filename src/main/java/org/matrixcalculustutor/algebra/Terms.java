@@ -51,7 +51,9 @@ final class Terms {
   /** How many transposes e has: the fewer, the more readable a form usually is. */
   static int transposes(Expr e) {
     int count = e instanceof Expr.Transpose ? 1 : 0;
-    for (Expr child : Children.of(e)) {
+    List<Expr> children = Children.of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       count += transposes(child);
     }
     return count;

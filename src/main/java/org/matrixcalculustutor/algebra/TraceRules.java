@@ -45,11 +45,11 @@ final class TraceRules {
 
   static Expr scalarsOut(Expr.Trace t, Rewriting run) {
     Shapes shapes = run.shapes();
-    if (!(t.argument() instanceof Expr.Product p) || p.factors().stream().noneMatch(shapes::isScalar)) {
+    if (!(t.argument() instanceof Expr.Product p) || ExprLists.noneMatch(p.factors(), shapes::isScalar)) {
       return t;
     }
-    List<Expr> chain = p.factors().stream().filter(f -> !shapes.isScalar(f)).toList();
-    List<Expr> factors = new ArrayList<>(p.factors().stream().filter(shapes::isScalar).toList());
+    List<Expr> chain = ExprLists.filter(p.factors(), f -> !shapes.isScalar(f));
+    List<Expr> factors = new ArrayList<>(ExprLists.filter(p.factors(), shapes::isScalar));
     factors.add(new Expr.Trace(Exprs.product(chain)));
     return Exprs.product(factors);
   }

@@ -67,7 +67,9 @@ public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr
     if (e instanceof Expr.Differential d && shownAs.containsKey(d.variable())) {
       into.put(d.variable(), shownAs.get(d.variable()));
     }
-    for (Expr child : Children.of(e)) {
+    List<Expr> children = Children.of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       collect(child, shownAs, into);
     }
   }

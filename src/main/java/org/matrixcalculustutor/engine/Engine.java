@@ -157,7 +157,9 @@ public final class Engine {
     if (e instanceof Expr.Symbol s) {
       into.add(s.name());
     }
-    for (Expr child : Children.of(e)) {
+    List<Expr> children = Children.of(e); // by index: no iterator per node
+    for (int i = 0; i < children.size(); i++) {
+      Expr child = children.get(i);
       collect(child, into);
     }
   }

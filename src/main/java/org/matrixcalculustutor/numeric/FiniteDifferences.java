@@ -1,6 +1,9 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
@@ -90,12 +93,21 @@ public final class FiniteDifferences {
       SimpleMatrix n = numerator(Evaluator.evaluate(candidate, dTyping, point), kind, layout);
       SimpleMatrix x = point.value(variable);
       double h = STEP * Math.max(1, x.elementMaxAbs());
+      // X + hV and X - hV are rewritten in place for each direction: an evaluation keeps no value
+      DMatrixRMaj xPlus = new DMatrixRMaj(x.getNumRows(), x.getNumCols());
+      DMatrixRMaj xMinus = new DMatrixRMaj(x.getNumRows(), x.getNumCols());
+      Bindings atPlus = point.with(variable, SimpleMatrix.wrap(xPlus));
+      Bindings atMinus = point.with(variable, SimpleMatrix.wrap(xMinus));
       double worst = 0;
       for (int k = 0; k < DIRECTIONS; k++) {
         SimpleMatrix v = RandomBindings.direction(declared, x, random);
-        SimpleMatrix plus = Evaluator.evaluate(function, fTyping, point.with(variable, x.plus(h, v))); // f(X + hV)
-        SimpleMatrix minus = Evaluator.evaluate(function, fTyping, point.with(variable, x.plus(-h, v))); // f(X - hV)
-        SimpleMatrix numeric = plus.minus(minus).divide(2 * h); // (f(X + hV) - f(X - hV)) / 2h
+        CommonOps_DDRM.add(x.getDDRM(), h, v.getDDRM(), xPlus); // X + hV
+        CommonOps_DDRM.add(x.getDDRM(), -h, v.getDDRM(), xMinus); // X - hV
+        DMatrixRMaj plus = Evaluator.evaluate(function, fTyping, atPlus).getDDRM(); // f(X + hV)
+        DMatrixRMaj minus = Evaluator.evaluate(function, fTyping, atMinus).getDDRM(); // f(X - hV)
+        DMatrixRMaj difference = CommonOps_DDRM.subtract(plus, minus, null);
+        CommonOps_DDRM.divide(difference, 2 * h); // (f(X + hV) - f(X - hV)) / 2h
+        SimpleMatrix numeric = SimpleMatrix.wrap(difference);
         if (kind.isVecJacobian()) {
           numeric = vec(numeric); // vec(dF) = J vec(dX)
         }
@@ -103,9 +115,10 @@ public final class FiniteDifferences {
         if (analytic == null || !sameShape(numeric, analytic)) {
           return Double.POSITIVE_INFINITY;
         }
-        double noise = ROUNDOFF * Math.max(plus.normF(), minus.normF()) / h;
+        double noise = ROUNDOFF * Math.max(NormOps_DDRM.normF(plus), NormOps_DDRM.normF(minus)) / h;
         double scale = Math.max(Math.max(FLOOR, noise), Math.max(numeric.normF(), analytic.normF()));
-        worst = Math.max(worst, numeric.minus(analytic).normF() / scale); // ||num - ana|| / scale
+        DMatrixRMaj error = CommonOps_DDRM.subtract(numeric.getDDRM(), analytic.getDDRM(), null);
+        worst = Math.max(worst, NormOps_DDRM.normF(error) / scale); // ||num - ana|| / scale
       }
       return worst;
     }, "the finite-difference check");

@@ -68,9 +68,8 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
   }
 
   /**
-   * A plain walk over the array: the simplifier iterates terms and factors in its innermost loop, and
-   * AbstractList's iterator (checks for concurrent changes this list cannot have) often was not
-   * optimised away there.
+   * A plain walk over the array, cheaper than AbstractList's iterator, which checks for concurrent
+   * changes this list cannot have: rules iterate terms and factors on every pass.
    */
   @Override
   public Iterator<Expr> iterator() {

@@ -102,7 +102,7 @@ final class HadamardRules {
     for (Expr f : h.factors()) {
       if (f instanceof Expr.Product p && ExprLists.anyMatch(p.factors(), shapes::isScalar)
           && !ExprLists.allMatch(p.factors(), shapes::isScalar)) {
-        p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
+        scalars.addAll(ExprLists.filter(p.factors(), shapes::isScalar));
         factors.add(Exprs.product(ExprLists.filter(p.factors(), x -> !shapes.isScalar(x))));
       } else {
         factors.add(f);

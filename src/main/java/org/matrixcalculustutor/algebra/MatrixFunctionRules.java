@@ -85,7 +85,7 @@ final class MatrixFunctionRules {
         || ExprLists.allMatch(p.factors(), shapes::isScalar)) {
       return e;
     }
-    p.factors().stream().filter(shapes::isScalar).forEach(scalars::add);
+    scalars.addAll(ExprLists.filter(p.factors(), shapes::isScalar));
     return Exprs.product(ExprLists.filter(p.factors(), f -> !shapes.isScalar(f)));
   }
 

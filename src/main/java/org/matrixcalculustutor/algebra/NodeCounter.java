@@ -1,7 +1,7 @@
 package org.matrixcalculustutor.algebra;
 
-import java.util.List;
 import java.util.IdentityHashMap;
+import java.util.List;
 
 /**
  * Counts the nodes of expressions as trees, a shared subtree once for each place it occurs: the

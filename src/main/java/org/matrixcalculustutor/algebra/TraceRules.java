@@ -49,7 +49,7 @@ final class TraceRules {
       return t;
     }
     List<Expr> chain = ExprLists.filter(p.factors(), f -> !shapes.isScalar(f));
-    List<Expr> factors = new ArrayList<>(ExprLists.filter(p.factors(), shapes::isScalar));
+    List<Expr> factors = ExprLists.filter(p.factors(), shapes::isScalar);
     factors.add(new Expr.Trace(Exprs.product(chain)));
     return Exprs.product(factors);
   }

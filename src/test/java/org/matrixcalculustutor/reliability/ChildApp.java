@@ -51,19 +51,7 @@ final class ChildApp implements AutoCloseable {
 
   /** Starts the JVM and waits until it reports healthy. */
   ChildApp start() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("-cp");
-    command.add(applicationClassPath());
-    command.add(TutorApplication.class.getName());
-    command.add("--server.port=" + port);
-    command.add("--server.address=127.0.0.1");
-    command.add("--tutor.teacher.password=" + TEACHER_PASSWORD);
-    command.add("--logging.level.root=WARN");
-    command.addAll(arguments);
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process = launch();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long end = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < end) {
@@ -82,6 +70,31 @@ final class ChildApp implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException("the tutor did not become healthy within " + START_TIMEOUT + "; see " + log);
+  }
+
+  /** Starts the JVM and waits for it to end on its own (a start that stops by itself); its exit status. */
+  int runToExit() throws Exception {
+    process = launch();
+    if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the tutor did not stop within " + START_TIMEOUT + "; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  private Process launch() throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(applicationClassPath());
+    command.add(TutorApplication.class.getName());
+    command.add("--server.port=" + port);
+    command.add("--server.address=127.0.0.1");
+    command.add("--tutor.teacher.password=" + TEACHER_PASSWORD);
+    command.add("--logging.level.root=WARN");
+    command.addAll(arguments);
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 
   /**

@@ -275,14 +275,20 @@ public final class Grader {
     return e instanceof Expr.Sum s ? s.terms() : List.of();
   }
 
-  /** c when a = c e at random points for one constant c (not 1 or -1), else null. */
+  /**
+   * c when a = c e at random points for one constant c (not 1 or -1), else null. c is fitted at the
+   * first point; a = c e is then tested at this seed's points, whose values of a and e are known
+   * already (most wrong answers end there), and only then at the next seed's.
+   */
   private static Double factor(Expr a, Expr e, Comparisons numbers) {
     try {
       Double c = numbers.leastSquaresFactor(a, e);
       if (c == null || Math.abs(Math.abs(c) - 1) < 1e-6 || Math.abs(c) < 1e-9) {
         return null;
       }
-      return numbers.reseeded(numbers.seed() + 1).equal(a, Exprs.product(Exprs.number(c), e), POINTS) ? c : null;
+      Expr multiple = Exprs.product(Exprs.number(c), e);
+      return numbers.equal(a, multiple, POINTS) && numbers.reseeded(numbers.seed() + 1).equal(a, multiple, POINTS)
+          ? c : null;
     } catch (ExpressionException invalid) {
       return null;
     }

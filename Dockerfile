@@ -40,17 +40,17 @@ USER tutor
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-# The AOT cache (JEPs 483, 514, 515): a training start that warms up (derivations, then its own pages
-# and API on loopback) and stops once ready records the classes a start and its requests load, already
-# linked, and the method profiles of that work. It runs here, on the image's own JVM and jars, because
-# a cache holds only for the JVM and the jars that wrote it (elsewhere the JVM says so and starts
-# without it). No garbage collector is named, so both use the one the JVM picks by the CPUs and memory
-# it sees (G1 from 2 CPUs and about 2 GB; a collector other than the training's made the start slower).
-# The build fails rather than give an image without its cache
+# The AOT cache (JEPs 483, 514, 515): a training start that warms up (derivations, then 20 s of its own
+# pages and API on loopback: richer profiles than a start's 5 s) and stops once ready records the classes
+# a start and its requests load, already linked, and the method profiles of that work. It runs here, on
+# the image's own JVM and jars, because a cache holds only for the JVM and the jars that wrote it
+# (elsewhere the JVM says so and starts without it). No garbage collector is named, so both use the one
+# the JVM picks by the CPUs and memory it sees (G1 from 2 CPUs and about 2 GB; a collector other than
+# the training's made the start slower). The build fails rather than give an image without its cache
 RUN java $JAVA_OPTS -XX:AOTCacheOutput=app.aot -Xlog:aot=error,cds=error \
       -Dspring.aot.enabled=true -jar app.jar \
       --server.address=127.0.0.1 --server.port=0 --tutor.data-dir=/tmp/training \
-      --tutor.teacher.password=training-start-only --tutor.training-start=true \
+      --tutor.teacher.password=training-start-only --tutor.training-start=true --tutor.warm-up-time=20s \
       --spring.main.banner-mode=off --logging.level.root=WARN \
     && test -s app.aot \
     && rm -rf /tmp/training

@@ -5,6 +5,7 @@
 #   bench/load.sh attempts      # exercise attempts (checks)
 #   bench/load.sh derivative    # /api/derivative
 #   bench/load.sh pages         # the pages a class opens (lessons, exercises, the calculator)
+#   JAVA_OPTS='...' bench/load.sh ...   # other JVM options than the image's -XX:+AlwaysPreTouch
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:-attempts}
@@ -15,7 +16,8 @@ port=${PORT:-18081}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 ./mvnw -B -q -DskipTests package
 data=$(mktemp -d)
-java -jar target/matrix-calculus-tutor-*.jar --server.address=127.0.0.1 --server.port="$port" \
+read -ra jvm_options <<<"${JAVA_OPTS--XX:+AlwaysPreTouch}" # as the Dockerfile runs it
+java "${jvm_options[@]}" -jar target/matrix-calculus-tutor-*.jar --server.address=127.0.0.1 --server.port="$port" \
   --tutor.data-dir="$data" --tutor.rate-limit.attempts-per-address=1000000000 --logging.level.root=WARN ${APP_ARGS:-} &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT

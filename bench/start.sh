@@ -10,12 +10,14 @@
 #   START=jar bench/start.sh     # plain java -jar target/*.jar (./mvnw package)
 #   TUTOR_WARM_UP=false ...      # without the app's own warm-up
 #   SKIP_PACKAGE=1 ...           # measure the build already in target/ (with the JDK that built it)
+#   JAVA_OPTS='...' ...          # other JVM options than the image's -XX:+AlwaysPreTouch
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18082}
 mode=${START:-cds}
 # the JDK that builds (the wrapper reads JAVA_HOME too) is the one that starts: an archive holds only for it
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+read -ra jvm_options <<<"${JAVA_OPTS--XX:+AlwaysPreTouch}" # as the Dockerfile runs it
 settings=$("$java" -XshowSettings:properties -version 2>&1)
 feature=$(awk '/java.specification.version/ {print $3}' <<<"$settings")
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -43,10 +45,10 @@ args=(--server.address=127.0.0.1 --server.port="$port" --tutor.data-dir="$data"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s%N)
 if [ "$mode" = cds ]; then
-  (cd target/app && exec "$java" "${archive[@]}" -Dspring.aot.enabled=true \
+  (cd target/app && exec "$java" "${archive[@]}" "${jvm_options[@]}" -Dspring.aot.enabled=true \
     -jar matrix-calculus-tutor-*.jar "${args[@]}") > "$log" 2>&1 &
 else
-  "$java" -jar target/matrix-calculus-tutor-*.jar "${args[@]}" > "$log" 2>&1 &
+  "$java" "${jvm_options[@]}" -jar target/matrix-calculus-tutor-*.jar "${args[@]}" > "$log" 2>&1 &
 fi
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data" "$log"' EXIT

@@ -81,6 +81,16 @@ class DeploymentConfigurationTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void compose_keepsEveryJvmOptionOfTheImage() throws IOException {
+    Matcher image = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(read("Dockerfile"));
+    assertThat(image.find()).as("the Dockerfile sets JAVA_OPTS").isTrue();
+    String compose = String.valueOf(((Map<String, Object>) app().get("environment")).get("JAVA_OPTS"));
+    assertThat(compose.split(" ")).as("compose replaces the image's JAVA_OPTS: it must keep them")
+        .contains(image.group(1).split(" "));
+  }
+
+  @Test
   void compose_waitsForTheGracefulShutdownBeforeKilling() throws IOException {
     String phase = properties("/application.properties").getProperty("spring.lifecycle.timeout-per-shutdown-phase");
     Matcher appSeconds = Pattern.compile("(\\d+)s").matcher(phase);

@@ -38,7 +38,9 @@ USER tutor
 # start), TUTOR_TEACHER_PASSWORD and TUTOR_PUBLIC_URL from the environment. A JVM out of memory exits
 # (rather than staying up without serving), so the restart policy brings it back. The heap's pages are
 # touched when it is committed, not by the first collections that copy into them: on a virtual machine
-# whose fresh pages fault slowly, young collections of the first minute took 35-100 ms instead of 10
+# whose fresh pages fault slowly, young collections of the first minute took 35-100 ms instead of 10.
+# The initial heap (1/64 of the memory the JVM sees) is touched before main: give the container a
+# memory limit on a large host
 ENV PORT=8080 \
     TUTOR_DATA_DIR=/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+AlwaysPreTouch"

@@ -4,8 +4,8 @@ package org.matrixcalculustutor.algebra;
  * Explicit bounds on what the engine accepts, checked where they bite; each has a test.
  *
  * @param maxInputLength characters in one expression or declaration block
- * @param maxNestingDepth nesting of parentheses, brackets and function calls, checked in the
- *     parser's recursion before the JVM stack is
+ * @param maxNestingDepth nesting of parentheses, brackets, function calls, signs and postfix
+ *     operators (x'' is two levels), checked in the parser before the JVM stack is
  * @param maxMatrixSize entries of a matrix literal and the largest fixed size a declaration may name
  */
 public record Limits(int maxInputLength, int maxNestingDepth, int maxMatrixSize) {

@@ -251,19 +251,24 @@ public final class Parser {
   private Expr postfix() {
     int begin = peek().span().start();
     Expr expr = primary();
-    while (true) {
+    int levels = 0; // each operator nests the tree a level deeper: a chain of transposes counts as parentheses do
+    while (check(TokenType.QUOTE) || check(TokenType.DOT_T) || check(TokenType.SUPERSCRIPT)
+        || check(TokenType.CARET) || check(TokenType.DOT_CARET)) {
+      enter(peek());
+      levels++;
       if (match(TokenType.QUOTE) || match(TokenType.DOT_T)) {
         expr = spanned(new Expr.Transpose(expr), begin);
       } else if (check(TokenType.SUPERSCRIPT)) {
         expr = spanned(new Expr.Power(expr, advance().number()), begin);
       } else if (check(TokenType.CARET)) {
         expr = caret(expr, begin);
-      } else if (match(TokenType.DOT_CARET)) {
-        expr = spanned(new Expr.ElementPower(expr, exponent(".^", expr)), begin);
       } else {
-        return expr;
+        advance(); // .^
+        expr = spanned(new Expr.ElementPower(expr, exponent(".^", expr)), begin);
       }
     }
+    depth -= levels;
+    return expr;
   }
 
   /** After ^: a transpose (^T, ^', ^{T}, ^\top, ^-T, ^{-T}) or a power. */

@@ -204,6 +204,17 @@ class ParserTest {
     }
 
     @Test
+    void parse_countsPostfixOperatorsAsNestingWithoutOverflowingTheStack() {
+      var limits = new org.matrixcalculustutor.algebra.Limits(100_000, 64, 64);
+      for (String chain : List.of("x" + "'".repeat(10_000), "X" + ".T".repeat(10_000), "X" + "^2".repeat(10_000),
+          "x" + " .^ 2".repeat(10_000), "X" + "^T".repeat(10_000))) {
+        assertThatThrownBy(() -> Parser.parse(chain, limits)).as(chain.substring(0, 12))
+            .isInstanceOf(ExpressionException.class).hasMessageContaining("nests deeper than 64");
+      }
+      assertThat(parse("x" + "'".repeat(64))).isInstanceOf(Expr.Transpose.class);
+    }
+
+    @Test
     void parse_acceptsNestingUpToTheLimit() {
       String deep = "(".repeat(60) + "x" + ")".repeat(60);
       assertThat(parse(deep)).isEqualTo(new Expr.Symbol("x"));

@@ -261,6 +261,19 @@ class DerivativeApiControllerTest {
           .andExpect(jsonPath("$.error").value(containsString("nests deeper")));
     }
 
+    /** Each postfix operator nests the tree a level deeper: 1,990 transposes once overflowed the printers' stack. */
+    @Test
+    void aChainOfTwoThousandTransposes_is400AtTheFirstTooDeepNotAStackOverflow() throws Exception {
+      derive(request("tr(X" + "'".repeat(1_990) + ")", "X", null, null))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("nests deeper than 64")))
+          .andExpect(jsonPath("$.position").value(4 + 64));
+      derive(request("x" + "^T".repeat(900) + "*x", "x", null, null))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("nests deeper")));
+      derive(request("tr(X" + "'".repeat(60) + ")", "X", null, null)).andExpect(status().isOk());
+    }
+
     @Test
     void unknownFunction_suggestsTheNearestName() throws Exception {
       derive(request("trc(X)", "X", null, null))

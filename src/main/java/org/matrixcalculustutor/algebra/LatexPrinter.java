@@ -127,15 +127,16 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     return subscript == null || subscript.isEmpty() ? tex : tex + "_{" + escape(subscript) + "}";
   }
 
+  /** A name's letters and digits in any script (é, а, 变量 print as themselves); anything else TeX might read goes. */
   private static String escape(String text) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (Character.isLetterOrDigit(c) && c < 128) {
-        out.append(c);
+    text.codePoints().forEach(c -> {
+      if (Character.isLetterOrDigit(c)) {
+        out.appendCodePoint(c);
       } else if (c == '_') {
         out.append("\\_");
       }
-    }
+    });
     return out.toString();
   }
 
@@ -214,6 +215,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
         && factors.subList(start, factors.size()).stream().anyMatch(f -> !TextPrinter.divides(f, scalar));
     long[] coefficient = null;
     Expr above = null;
+    boolean onlyOnes = factors.stream().allMatch(f -> f instanceof Expr.Number n && n.value() == 1);
     for (Expr factor : factors.subList(start, factors.size())) {
       if (asFraction && TextPrinter.divides(factor, scalar)) {
         Expr.Power p = (Expr.Power) factor;
@@ -221,8 +223,11 @@ public final class LatexPrinter implements Expr.Visitor<String> {
           denominator.append(" ");
         }
         denominator.append(p.exponent() == -1 ? p.base().accept(this)
-            : wrap(p.base(), TextPrinter.POSTFIX) + "^{" + number(-p.exponent()) + "}");
+            : raised(p.base()) + "^{" + number(-p.exponent()) + "}");
         continue;
+      }
+      if (factor instanceof Expr.Number one && one.value() == 1 && !onlyOnes) {
+        continue; // 1/2*A as typed: \frac{A}{2}, not \frac{1 A}{2}
       }
       if (numerator.length() == 0 && coefficient == null && factor instanceof Expr.Number c) {
         coefficient = TextPrinter.fraction(c.value()); // a coefficient 2/5 as a fraction, not 0.4
@@ -259,17 +264,17 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   @Override
   public String power(Expr.Power e) {
-    return wrap(e.base(), TextPrinter.POSTFIX) + "^{" + number(e.exponent()) + "}";
+    return raised(e.base()) + "^{" + number(e.exponent()) + "}";
   }
 
   @Override
   public String scalarPower(Expr.ScalarPower e) {
-    return wrap(e.base(), TextPrinter.POSTFIX) + "^{" + e.exponent().accept(this) + "}";
+    return raised(e.base()) + "^{" + e.exponent().accept(this) + "}";
   }
 
   @Override
   public String elementPower(Expr.ElementPower e) {
-    return wrap(e.base(), TextPrinter.POSTFIX) + "^{\\circ " + number(e.exponent()) + "}";
+    return raised(e.base()) + "^{\\circ " + number(e.exponent()) + "}";
   }
 
   @Override
@@ -286,12 +291,22 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   @Override
   public String transpose(Expr.Transpose e) {
     if (e.argument() instanceof Expr.Inverse inv) {
-      return wrap(inv.argument(), TextPrinter.POSTFIX) + "^{-\\top}";
+      return raised(inv.argument()) + "^{-\\top}";
     }
     if (e.argument() instanceof Expr.Power p && p.exponent() == -1) {
-      return wrap(p.base(), TextPrinter.POSTFIX) + "^{-\\top}";
+      return raised(p.base()) + "^{-\\top}";
     }
-    return wrap(e.argument(), TextPrinter.POSTFIX) + "^{\\top}";
+    return raised(e.argument()) + "^{\\top}";
+  }
+
+  /**
+   * The base of a superscript: in parentheses when it has one of its own, (X^{\top})^{2} and
+   * (a^{\top})^{\top}, since TeX refuses X^{\top}^{2} (MathJax shows "Double exponent").
+   */
+  private String raised(Expr base) {
+    boolean hasSuperscript = base instanceof Expr.Transpose || base instanceof Expr.Power
+        || base instanceof Expr.ScalarPower || base instanceof Expr.ElementPower || base instanceof Expr.Inverse;
+    return hasSuperscript ? "\\left(" + base.accept(this) + "\\right)" : wrap(base, TextPrinter.POSTFIX);
   }
 
   private String function(String name, Expr argument) {
@@ -300,7 +315,10 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   @Override
   public String inverse(Expr.Inverse e) {
-    return wrap(e.argument(), TextPrinter.POSTFIX) + "^{-1}";
+    if (e.argument() instanceof Expr.Transpose t) { // inv(X') = inv(X)'
+      return raised(t.argument()) + "^{-\\top}";
+    }
+    return raised(e.argument()) + "^{-1}";
   }
 
   @Override

@@ -12,6 +12,25 @@ class PrintersTest {
     return Parser.parse(text, Limits.DEFAULT, Set.of()).expr();
   }
 
+  /** A student's 1/2*A*x is typeset as a half of A x, not as (1 A x)/2; a lone 1 stays. */
+  @Test
+  void aFactorOneAsTyped_isNotTypesetBesideOtherFactors() {
+    Set<String> declared = Set.of("A", "x", "Sigma");
+    assertThat(LatexPrinter.print(Parser.parse("1/2*A*x", Limits.DEFAULT, declared).expr())).isEqualTo("\\frac{A x}{2}");
+    assertThat(LatexPrinter.print(Parser.parse("1*x", Limits.DEFAULT, declared).expr())).isEqualTo("x");
+    assertThat(LatexPrinter.print(Parser.parse("1*1", Limits.DEFAULT, declared).expr())).isEqualTo("1 \\cdot 1");
+    assertThat(LatexPrinter.print(Parser.parse("1/2", Limits.DEFAULT, declared).expr())).isEqualTo("\\frac{1}{2}");
+  }
+
+  /** A name in another script keeps its letters in TeX: é once typeset as an empty \\mathit{}, and x and xа alike. */
+  @Test
+  void namesInAnyScript_keepTheirLettersInTex() {
+    assertThat(LatexPrinter.print(Parser.parse("é'*é", Limits.DEFAULT))).isEqualTo("\\mathit{é}^{\\top} \\mathit{é}");
+    assertThat(LatexPrinter.print(Parser.parse("xа", Limits.DEFAULT, Set.of("xа")).expr())).isEqualTo("\\mathit{xа}");
+    assertThat(LatexPrinter.print(Parser.parse("变量", Limits.DEFAULT, Set.of("变量")).expr())).isEqualTo("\\mathit{变量}");
+    assertThat(LatexPrinter.print(Parser.parse("w_1", Limits.DEFAULT))).isEqualTo("w_{1}");
+  }
+
   @Test
   void numbers_printAsAPersonWritesThem() {
     assertThat(TextPrinter.print(parse("2.5*x"))).isEqualTo("2.5*x");

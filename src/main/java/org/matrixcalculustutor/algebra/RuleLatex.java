@@ -127,6 +127,9 @@ public final class RuleLatex {
       } else if (Character.isDigit(c)) {
         out.append(c);
         i++;
+      } else if (c == '²' || c == '³') { // d²f
+        out.append(c == '²' ? "^{2}" : "^{3}");
+        i++;
       } else if (c == '\'') {
         boolean prime = i + 1 < f.length() && f.charAt(i + 1) == '('; // f'(X): a derivative, not a transpose
         out.append(prime ? "'" : "^{\\top}");

@@ -80,4 +80,33 @@ class RuleLatexTest {
       assertThat(tex.chars().filter(c -> c == '{').count()).as(tex).isEqualTo(tex.chars().filter(c -> c == '}').count());
     }
   }
+
+  /**
+   * No rule with a formula falls back to plain text, which drops what it cannot print: the Hessians'
+   * "second differential: d²f = d(df) with dx held fixed" once read "df  d(df)" on the lessons.
+   */
+  @Test
+  void everyRuleWithAFormula_isTypesetAsMathematicsIncludingTheHessians() {
+    Engine engine = new Engine(Limits.DEFAULT);
+    Set<String> rules = new LinkedHashSet<>();
+    for (var e : ExerciseBank.load().all()) {
+      engine.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()), e.order()).steps()
+          .forEach(s -> rules.add(s.rule()));
+    }
+    for (var i : LessonCatalog.load().identities()) {
+      if (i.isGradient()) {
+        engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()), i.order()).steps()
+            .forEach(s -> rules.add(s.rule()));
+      }
+    }
+    assertThat(rules).anyMatch(rule -> rule.contains("d²f"));
+    for (String rule : rules) {
+      if (rule.contains("=")) {
+        assertThat(RuleLatex.parts(rule)).as(rule).anyMatch(RuleLatex.Part::math);
+      }
+    }
+    assertThat(RuleLatex.of("second differential: d²f = d(df) with dx held fixed"))
+        .isEqualTo("\\text{second differential: }\\mathrm{d}^{2}f = \\mathrm{d}(\\mathrm{d}f) \\text{ with } "
+            + "\\mathrm{d}x \\text{ held } \\text{ fixed }");
+  }
 }

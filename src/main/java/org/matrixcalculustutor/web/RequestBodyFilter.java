@@ -49,9 +49,20 @@ class RequestBodyFilter extends OncePerRequestFilter {
     return "the request body is larger than " + limit + " bytes";
   }
 
+  /**
+   * The most parameters a query may have: far more than any page or call of the tutor uses, and below
+   * the container's own limit, whose refusal would come as an exception logged with its stack trace.
+   */
+  static final int MAX_QUERY_PARAMETERS = 100;
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (parameterCount(request.getQueryString()) > MAX_QUERY_PARAMETERS) {
+      refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+          "the query has more than " + MAX_QUERY_PARAMETERS + " parameters");
+      return;
+    }
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length <= 0 && !chunked) {
@@ -125,6 +136,18 @@ class RequestBodyFilter extends OncePerRequestFilter {
       }
     }
     return out.toByteArray();
+  }
+
+  /** How many parameters a query string has: its pieces between '&'. */
+  static int parameterCount(String query) {
+    if (query == null || query.isEmpty()) {
+      return 0;
+    }
+    int count = 1;
+    for (int i = 0; i < query.length(); i++) {
+      count += query.charAt(i) == '&' ? 1 : 0;
+    }
+    return count;
   }
 
   /** JSON for the API, the error page for everything else. */

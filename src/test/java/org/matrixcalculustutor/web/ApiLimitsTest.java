@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.engine.Engine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "tutor.limits.max-nesting-depth=4",
     "tutor.limits.max-matrix-size=3",
     "tutor.limits.max-body-bytes=1000"})
+@ExtendWith(OutputCaptureExtension.class)
 class ApiLimitsTest {
 
   static final int BODY_LIMIT = 1000;
@@ -99,6 +104,21 @@ class ApiLimitsTest {
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.body()).contains("\"error\":\"the request body is larger than 1000 bytes\"");
       assertThat(response.headers().firstValue("Server-Timing")).isPresent();
+    }
+
+    /** Tomcat refuses more than 1,000 by throwing, which logged a 20 KB stack trace per request. */
+    @Test
+    void aQueryWithThousandsOfParameters_is400BeforeTheContainerParsesIt(CapturedOutput output) throws Exception {
+      String query = "p=" + String.join("&p=", java.util.Collections.nCopies(5_000, "1"));
+      for (String path : List.of("/calculator?", "/api/validate?")) {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
+            + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+      }
+      assertThat(output.getAll()).doesNotContain("InvalidParameterException");
+      HttpResponse<String> few = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/calculator?expression=x%27*x&variable=x")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(few.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -183,7 +183,7 @@ public final class Grader {
       found.add(new Diagnosis(DiagnosisCode.ASSUMED_SYMMETRIC, "Your answer would be right if "
           + String.join(" and ", symmetric) + (symmetric.size() == 1 ? " were" : " were all")
           + " symmetric, but the problem does not say so: keep " + symmetric.get(0) + " and "
-          + symmetric.get(0) + "' apart, as in (" + symmetric.get(0) + " + " + symmetric.get(0) + "')."));
+          + symmetric.get(0) + "' apart" + pairedInTheDerivative(expected, symmetric.get(0)) + "."));
       return found;
     }
     List<Expr> missing = missingTerms(a, expectedTerms, numbers);
@@ -191,8 +191,8 @@ public final class Grader {
       List<String> names = missing.stream()
           .map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
       found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term"
-          + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ". The product rule gives one term "
-          + "for each factor that depends on the variable."));
+          + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ". Each part of f that depends on the "
+          + "variable gives a term: each term of a sum, and by the product rule each factor of a product."));
       return found;
     }
     for (Expr term : expectedTerms) {
@@ -303,6 +303,12 @@ public final class Grader {
       }
     }
     return String.format(Locale.ROOT, "%.4g times", c);
+  }
+
+  /** ", as in (A + A')" when the derivative holds that sum, which the student's answer folded into 2A. */
+  private static String pairedInTheDerivative(Derivative expected, String name) {
+    String pair = name + " + " + name + "'";
+    return expected.text().contains(pair) || expected.text().contains(name + "' + " + name) ? ", as in (" + pair + ")" : "";
   }
 
   /** The square matrices (other than the variable) whose symmetry would make a equal to e. */

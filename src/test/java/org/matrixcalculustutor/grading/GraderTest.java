@@ -136,6 +136,23 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).contains("A");
     }
 
+    /** "as in (A + A')" only where the derivative holds that sum: tr(inv(X)*A) has no A + A'. */
+    @Test
+    void assumedSymmetric_pointsAtAPlusATransposeOnlyWhereTheDerivativeHasIt() {
+      assertThat(quadratic("2*A*x").diagnoses().get(0).message()).endsWith("keep A and A' apart, as in (A + A').");
+      Grade g = grade("tr(inv(X)*A)", "X", "X: matrix n x n invertible\nA: matrix n x n", Layout.DENOMINATOR,
+          "-inv(X)'*A*inv(X)'");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ASSUMED_SYMMETRIC);
+      assertThat(g.diagnoses().get(0).message()).endsWith("keep A and A' apart.");
+    }
+
+    /** A missing term can come from a term of a sum, not only from the product rule. */
+    @Test
+    void missingTerm_namesSumsAndProductsAsSourcesOfTerms() {
+      Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");
+      assertThat(g.diagnoses().get(0).message()).contains("each term of a sum").contains("product rule");
+    }
+
     @Test
     void missingTerm_saysWhichTermIsMissing() {
       Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");

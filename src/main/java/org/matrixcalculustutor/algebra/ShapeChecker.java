@@ -311,8 +311,21 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   private void requireSame(Expr node, Expr a, Shape sa, Expr b, Shape sb, String operation) {
     if (!unify(sa.rows(), sb.rows()) || !unify(sa.cols(), sb.cols())) {
       throw clash(node, describe(node) + ": " + operation + " needs equal shapes, but "
-          + describe(a, sa) + " and " + describe(b, sb));
+          + describe(a, sa) + " and " + describe(b, sb) + numberForAVector(a, b));
     }
+  }
+
+  /** What a student who wrote 1 - sigmoid(z) or 1 ./ x, as on paper, writes here instead. */
+  private static String numberForAVector(Expr a, Expr b) {
+    Expr number = a instanceof Expr.Number ? a : b instanceof Expr.Number ? b : null;
+    if (number == null) {
+      return "";
+    }
+    double value = Math.abs(((Expr.Number) number).value());
+    String scaled = value == 1 ? "" : ", " + TextPrinter.number(value) + "*ones for " + TextPrinter.number(value)
+        + " in each entry";
+    return "; a number does not stand for a vector here: write ones for a vector of ones (ones - x, ones ./ x)"
+        + scaled + ", I for the identity";
   }
 
   // ---- the visitor ----

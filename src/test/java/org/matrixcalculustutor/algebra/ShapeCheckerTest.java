@@ -155,6 +155,18 @@ class ShapeCheckerTest {
       assertThat(two.shape().toString()).isEqualTo("m*n x m*n");
     }
 
+    /** The hints write 1 - sigma(u), as on paper: the answer box needs ones - sigmoid(u), and says so. */
+    @Test
+    void aNumberBesideAVector_suggestsOnes() {
+      assertThatThrownBy(() -> check("1 - sigmoid(X*w)", "X: matrix m x n\nw: vector n"))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("a sum needs equal shapes")
+          .hasMessageContaining("write ones for a vector of ones (ones - x, ones ./ x)").hasMessageNotContaining("1*ones");
+      assertThatThrownBy(() -> check("2 ./ x", "x: vector n"))
+          .isInstanceOf(ExpressionException.class).hasMessageContaining("2*ones for 2 in each entry");
+      assertThatThrownBy(() -> check("kron(I, A) + B", "A: matrix m x m\nB: matrix n x n"))
+          .isInstanceOf(ExpressionException.class).hasMessageNotContaining("ones");
+    }
+
     @Test
     void kroneckerThatCannotMatch_isAClash() {
       assertThatThrownBy(() -> check("kron(I, A) + B", "A: matrix m x m\nB: matrix n x n"))

@@ -116,8 +116,19 @@ public final class Declarations {
       }
     }
     for (String name : names) {
-      into.put(name, new Declaration(name, shape, properties));
+      Declaration declared = new Declaration(name, shape, properties);
+      Declaration earlier = into.put(name, declared);
+      if (earlier != null && !earlier.equals(declared)) { // which one was meant cannot be told
+        throw new ExpressionException("'" + name + "' is declared twice, as " + describe(earlier) + " and as "
+            + describe(declared) + " (declaration at " + span.column() + "): keep one", span);
+      }
     }
+  }
+
+  /** A declaration's type in words: "a 3 x 3 matrix, symmetric". */
+  private static String describe(Declaration d) {
+    String properties = d.properties().stream().map(Property::word).collect(java.util.stream.Collectors.joining(", "));
+    return d.shape().describe() + (properties.isEmpty() ? "" : ", " + properties);
   }
 
   // Declarations are read on every request: by hand, not by regular expressions

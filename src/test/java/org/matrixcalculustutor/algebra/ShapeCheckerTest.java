@@ -128,6 +128,20 @@ class ShapeCheckerTest {
           .hasMessageContaining("must be square");
     }
 
+    /** Which of two types was meant cannot be told: the second used to win silently. */
+    @Test
+    void declarations_rejectASymbolDeclaredTwiceDifferentlyWithItsPlace() {
+      assertThatThrownBy(() -> Declarations.parse("A: matrix 3 x 3\nA: matrix 4 x 4", Limits.DEFAULT))
+          .isInstanceOf(ExpressionException.class)
+          .hasMessageContaining("'A' is declared twice, as matrix 3 x 3 and as matrix 4 x 4")
+          .satisfies(e -> assertThat(((ExpressionException) e).position()).isEqualTo(17));
+      assertThatThrownBy(() -> Declarations.parse("x: vector n\nx, y: scalar", Limits.DEFAULT))
+          .hasMessageContaining("'x' is declared twice");
+      assertThatThrownBy(() -> Declarations.parse("S: matrix n x n symmetric\nS: matrix n x n", Limits.DEFAULT))
+          .hasMessageContaining("symmetric");
+      assertThat(Declarations.parse("x: vector n\nx: vector n", Limits.DEFAULT).all()).hasSize(1);
+    }
+
     @Test
     void declarations_rejectSizesOverTheLimit() {
       assertThatThrownBy(() -> Declarations.parse("A: matrix 100000 x 2", Limits.DEFAULT))

@@ -89,10 +89,7 @@ public final class Engine {
       throw new ExpressionException("order is 1 (the first derivative) or 2 (the Hessian), not " + order);
     }
     Analysis function = analyze(expression, declarations);
-    String name = variable == null ? "" : variable.strip();
-    if (name.isEmpty()) {
-      throw new ExpressionException("choose the variable to differentiate with respect to");
-    }
+    String name = variableName(variable, function);
     if (!function.symbols().contains(name)) {
       requireDeclared(function, name);
     }
@@ -106,6 +103,29 @@ public final class Engine {
         TextPrinter.print(result.derivative(), typing.declarations()),
         LatexPrinter.print(result.derivative(), typing.declarations()),
         result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
+  }
+
+  /**
+   * The variable as the expression language reads a name: α is alpha, as in the expression. Not
+   * echoed when it is longer than any expression may be.
+   */
+  private String variableName(String variable, Analysis function) {
+    String name = variable == null ? "" : variable.strip();
+    if (name.isEmpty()) {
+      throw new ExpressionException("choose the variable to differentiate with respect to");
+    }
+    if (name.length() > limits.maxInputLength()) {
+      throw new ExpressionException("the variable's name is longer than " + limits.maxInputLength() + " characters");
+    }
+    if (function.symbols().contains(name)) {
+      return name;
+    }
+    try {
+      Expr read = Parser.parse(name, limits, Set.copyOf(function.symbols())).expr();
+      return read instanceof Expr.Symbol symbol ? symbol.name() : name;
+    } catch (ExpressionException notAName) {
+      return name;
+    }
   }
 
   /**

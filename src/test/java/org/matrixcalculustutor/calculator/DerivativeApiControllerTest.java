@@ -353,6 +353,20 @@ class DerivativeApiControllerTest {
           .andExpect(jsonPath("$.error").value(containsString("choose the variable")));
     }
 
+    /** The variable field reads a name as the expression does: σ is sigma; a huge one is refused, not echoed. */
+    @Test
+    void aGreekLetterAsTheVariable_isItsName_andAHugeNameIsNotEchoed() throws Exception {
+      derive(request("sigma*x'*x", "σ", "x: vector n\nsigma: scalar", null))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$.derivative.text").value("x'*x"));
+      String huge = "v".repeat(5_000);
+      String body = derive(request("x'*x", huge, null, null))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("the variable's name is longer than")))
+          .andReturn().getResponse().getContentAsString();
+      assertThat(body.length()).isLessThan(1_000);
+    }
+
     @Test
     void missingTextToValidate_is400() throws Exception {
       mvc.perform(post("/api/validate").contentType(MediaType.APPLICATION_JSON).content("{}"))

@@ -36,7 +36,8 @@ public class DataDirectory implements EnvironmentPostProcessor, Ordered {
         Map.of(PROPERTY, absolute.toString())));
     String url = environment.getProperty("spring.datasource.url", "");
     if (url.startsWith("jdbc:h2:file:")) {
-      log.info("Data directory: " + absolute + " (the H2 database is " + url.substring("jdbc:h2:file:".length())
+      String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0]; // without ;WRITE_DELAY=0 and the like
+      log.info("Data directory: " + absolute + " (the H2 database is " + file
           + ".mv.db; set TUTOR_DATA_DIR to choose another directory)");
     } else {
       log.info("Data directory: " + absolute + " (unused: the database is " + url.replaceAll("//[^/@]*@", "//") + ")");

@@ -46,6 +46,16 @@ class DataDirectoryTest {
         + "/tutor.mv.db; set TUTOR_DATA_DIR to choose another directory)");
   }
 
+  /** The file the log names is the one on disk: H2's settings after ';' are not part of its name. */
+  @Test
+  void theDatabaseFileNamedInTheLog_leavesOutTheUrlsSettings() {
+    StandardEnvironment environment = environment(Map.of("tutor.data-dir", "/var/lib/tutor",
+        "spring.datasource.url", "jdbc:h2:file:${tutor.data-dir}/tutor;WRITE_DELAY=0"));
+    dataDirectory().postProcessEnvironment(environment, null);
+    assertThat(logged).containsExactly("Data directory: /var/lib/tutor (the H2 database is /var/lib/tutor/tutor.mv.db;"
+        + " set TUTOR_DATA_DIR to choose another directory)");
+  }
+
   @Test
   void withPostgreSql_theLogSaysTheDirectoryIsUnusedAndHidesNoPassword() {
     StandardEnvironment environment = environment(Map.of("tutor.data-dir", "/var/lib/tutor",

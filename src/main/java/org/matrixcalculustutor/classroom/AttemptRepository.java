@@ -19,6 +19,17 @@ interface AttemptRepository extends JpaRepository<Attempt, Long> {
 
   long countByStudent(Student student);
 
+  /** How many attempts one student has stored. */
+  interface AttemptCount {
+    Long getStudentId();
+
+    long getAttempts();
+  }
+
+  @Query("select a.student.id as studentId, count(a) as attempts from Attempt a"
+      + " where a.student.classroom = :classroom group by a.student.id")
+  List<AttemptCount> countByStudentIn(@Param("classroom") Classroom classroom);
+
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update Attempt a set a.student = :to where a.student = :from")
   int move(@Param("from") Student from, @Param("to") Student to);

@@ -368,9 +368,10 @@ public class ClassroomService {
     return students.save(merged);
   }
 
+  /** A class's students in the order every page and CSV file lists them ({@link NameOrder}). */
   @Transactional(readOnly = true)
   public List<Student> students(Classroom classroom) {
-    return students.findByClassroomOrderByDisplayNameAsc(classroom);
+    return students.findByClassroom(classroom).stream().sorted(NameOrder.STUDENTS).toList();
   }
 
   // Attempts
@@ -443,6 +444,20 @@ public class ClassroomService {
     return attempts.countByStudent(student);
   }
 
+  /** A student's attempts counted as the class's pages count them: at the exercises assigned now. */
+  @Transactional(readOnly = true)
+  Tally tally(Student student) {
+    return Tally.of(attempts.findByStudentOrderByCreatedAtDesc(student), student.getClassroom().getExerciseIds());
+  }
+
+  /** How many attempts each student of a class has stored, by student id; absent means none. */
+  @Transactional(readOnly = true)
+  public Map<Long, Long> attemptCounts(Classroom classroom) {
+    return attempts.countByStudentIn(classroom).stream()
+        .collect(Collectors.toMap(AttemptRepository.AttemptCount::getStudentId,
+            AttemptRepository.AttemptCount::getAttempts));
+  }
+
   @Transactional(readOnly = true)
   public List<Attempt> attemptsAt(Classroom classroom, String exerciseId) {
     return attempts.findByStudentClassroomAndExerciseIdOrderByCreatedAtAsc(classroom, exerciseId);
@@ -467,7 +482,7 @@ public class ClassroomService {
         .map(v -> v.getStudent().getId() + "#" + v.getExerciseId()).collect(Collectors.toSet());
     List<Gradebook.Column> columns = exerciseIds.stream().map(id -> new Gradebook.Column(id, title(id))).toList();
     List<Gradebook.Row> rows = new ArrayList<>();
-    for (Student student : students.findByClassroomOrderByDisplayNameAsc(classroom)) {
+    for (Student student : students(classroom)) {
       List<Attempt> mine = byStudent.getOrDefault(student.getId(), List.of());
       List<Gradebook.Cell> cells = new ArrayList<>();
       for (String exerciseId : exerciseIds) {
@@ -480,9 +495,12 @@ public class ClassroomService {
             firstCorrect.map(Attempt::isSolutionViewed).orElse(false)));
       }
       Instant last = mine.isEmpty() ? null : mine.get(mine.size() - 1).getCreatedAt();
-      rows.add(new Gradebook.Row(student, cells, cells.stream().filter(Gradebook.Cell::solved).count(),
-          mine.size(), last));
+      Tally tally = Tally.of(mine, exerciseIds);
+      rows.add(new Gradebook.Row(student, cells, tally.solved(), tally.attempts(), last));
     }
+    List<Attempt> offList = all.stream().filter(a -> !exerciseIds.contains(a.getExerciseId())).toList();
+    List<Gradebook.Column> takenOff = offList.stream().map(Attempt::getExerciseId).distinct()
+        .map(id -> new Gradebook.Column(id, title(id))).toList();
     Map<String, List<Map.Entry<String, Long>>> common = new LinkedHashMap<>();
     for (String exerciseId : exerciseIds) {
       Map<String, Long> counts = all.stream().filter(a -> a.getExerciseId().equals(exerciseId))
@@ -502,7 +520,8 @@ public class ClassroomService {
       wrongSteps.put(exerciseId, byCount(all.stream()
           .filter(a -> a.getExerciseId().equals(exerciseId) && a.getSlip() != null).map(Attempt::getSlip)));
     }
-    return new Gradebook(classroom, exerciseIds, columns, rows, common, shapeSlips, wrongSteps);
+    return new Gradebook(classroom, exerciseIds, columns, rows, common, shapeSlips, wrongSteps, takenOff,
+        offList.size());
   }
 
   /** Codes by how often they occur, most first (ties by code). */

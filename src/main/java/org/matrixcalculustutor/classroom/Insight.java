@@ -55,14 +55,15 @@ class Insight {
   /**
    * One attempt on the teacher's page of a student.
    *
-   * @param solutionViewed whether the student had opened the worked solution before answering;
-   *     null while attempts do not record it, and the page then shows no such column
+   * @param solutionViewed whether the student had opened the worked solution before answering (the
+   *     stored mark the gradebook's "after viewing the solution" and the attempt log's "yes" come from)
    * @param work the derivation the student showed, line by line; empty when none
    * @param wrongStep where the shown work first went wrong and how ("line 2: a transpose lost"), or null
+   * @param assigned whether the class still assigns the exercise (if not, the attempt counts nowhere)
    */
   record AttemptRow(long id, String at, String exerciseId, String exerciseTitle, long seed, Answer answer,
-      String verdict, List<String> diagnoses, boolean late, Boolean solutionViewed, List<WorkLine> work,
-      String wrongStep) {
+      String verdict, List<String> diagnoses, boolean late, boolean solutionViewed, List<WorkLine> work,
+      String wrongStep, boolean assigned) {
 
     public boolean isCorrect() {
       return "correct".equals(verdict);
@@ -152,11 +153,13 @@ class Insight {
   public List<AttemptRow> attempts(Student student) {
     Classroom classroom = student.getClassroom();
     Map<String, Answer> typeset = new HashMap<>();
+    List<String> assigned = classroom.getExerciseIds();
     return classrooms.attemptsOf(student).stream().map(a -> new AttemptRow(a.getId(),
         Words.time(a.getCreatedAt(), classroom.getZone()), a.getExerciseId(), classrooms.title(a.getExerciseId()),
         a.getSeed(), typeset.computeIfAbsent(a.getExerciseId() + "#" + a.getSeed() + "#" + a.getAnswer(),
             k -> asTyped(a)), a.getVerdict(), Words.diagnoses(a.getDiagnosisCodes()),
-        classroom.isLate(a.getCreatedAt()), null, work(a, Map.of()), wrongStep(a))).toList();
+        classroom.isLate(a.getCreatedAt()), a.isSolutionViewed(), work(a, Map.of()), wrongStep(a),
+        assigned.contains(a.getExerciseId()))).toList();
   }
 
   /** "line 2: a transpose lost", or null when the attempt's shown work has no wrong step. */
@@ -302,7 +305,8 @@ class Insight {
         students.add(g.attempt().getStudent().getDisplayName());
         diagnoses.addAll(Words.diagnoses(g.attempt().getDiagnosisCodes()));
       });
-      counts.add(new AnswerCount(same.get(0).answer(), same.size(), List.copyOf(students), List.copyOf(diagnoses)));
+      counts.add(new AnswerCount(same.get(0).answer(), same.size(), students.stream().sorted(NameOrder.NAMES).toList(),
+          List.copyOf(diagnoses)));
     });
     counts.sort(Comparator.comparingLong(AnswerCount::count).reversed());
     return counts;

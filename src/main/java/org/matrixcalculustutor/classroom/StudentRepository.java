@@ -8,7 +8,8 @@ import org.springframework.data.repository.query.Param;
 
 interface StudentRepository extends JpaRepository<Student, Long> {
 
-  List<Student> findByClassroomOrderByDisplayNameAsc(Classroom classroom);
+  /** In no particular order: pages sort students with {@link NameOrder}, which SQL cannot. */
+  List<Student> findByClassroom(Classroom classroom);
 
   List<Student> findByClassroomAndStudentNumber(Classroom classroom, String studentNumber);
 

@@ -2,11 +2,8 @@ package org.matrixcalculustutor.classroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,8 +37,6 @@ class TeacherController {
   static final String JOIN_PANEL_VIEW = "classroom/join-panel";
   static final String CONFIRM_VIEW = "classroom/confirm";
 
-  private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
   private final ClassroomService classrooms;
   private final Insight insight;
   private final JoinLinks links;
@@ -57,11 +52,12 @@ class TeacherController {
   /**
    * A question before an action that cannot be undone.
    *
+   * @param destructive whether the action deletes data: its button then has the danger style of "Delete…"
    * @param fields hidden form fields sent with the confirmation
    * @param exports links offered before the action (the class's CSV files before a deletion)
    */
-  record Confirmation(String title, List<String> lines, String action, String button, Map<String, String> fields,
-      String cancel, Map<String, String> exports) {}
+  record Confirmation(String title, List<String> lines, String action, String button, boolean destructive,
+      Map<String, String> fields, String cancel, Map<String, String> exports) {}
 
   // Classes
 
@@ -73,7 +69,12 @@ class TeacherController {
     model.addAttribute("archived", all.stream().filter(Classroom::isArchived)
         .map(c -> new ClassSummary(c, classrooms.studentCount(c))).toList());
     model.addAttribute("topics", bank.byTopic());
-    model.addAttribute("defaultSolutionRule", SolutionRule.DEFAULT);
+    if (!model.containsAttribute("defaultSolutionRule")) {
+      model.addAttribute("defaultSolutionRule", SolutionRule.DEFAULT);
+    }
+    if (!model.containsAttribute("assigned")) {
+      model.addAttribute("assigned", List.of());
+    }
     if (!model.containsAttribute("zone")) {
       model.addAttribute("zone", Zones.serverDefault().getId());
       model.addAttribute("guessZone", true);
@@ -100,7 +101,10 @@ class TeacherController {
   String solutions(Principal teacher, @PathVariable long id, @RequestParam(required = false) String solutions,
       @RequestParam(required = false) Integer wrongAttempts, RedirectAttributes redirect) {
     try {
-      classrooms.setSolutionRule(teacher.getName(), id, rule(solutions, wrongAttempts));
+      Classroom saved = classrooms.setSolutionRule(teacher.getName(), id, rule(solutions, wrongAttempts));
+      // said beside the form, which is at the bottom of the page, not in the message at its top
+      redirect.addFlashAttribute("solutionSaved",
+          "Saved: students may see solutions " + saved.getSolutionRule().describe() + ".");
     } catch (IllegalArgumentException e) {
       redirect.addFlashAttribute("solutionError", e.getMessage());
     }
@@ -115,13 +119,20 @@ class TeacherController {
     try {
       ZoneId chosen = Zones.parse(zone);
       Classroom created = classrooms.createClass(teacher.getName(), name, exercises, chosen,
-          deadline(deadline, chosen), rule(solutions, wrongAttempts));
+          DeadlineField.forNewClass(deadline, chosen, Instant.now()), rule(solutions, wrongAttempts));
       return "redirect:/teacher/classes/" + created.getId();
     } catch (IllegalArgumentException e) {
-      model.addAttribute("error", e.getMessage());
+      model.addAttribute(e instanceof DeadlineField.Refused ? "deadlineError" : "error", e.getMessage());
       model.addAttribute("name", name);
       model.addAttribute("zone", zone);
       model.addAttribute("deadline", deadline);
+      // what the teacher chose stays chosen, so that correcting one field is all it takes
+      model.addAttribute("assigned", exercises == null ? List.of() : exercises);
+      try {
+        model.addAttribute("defaultSolutionRule", rule(solutions, wrongAttempts));
+      } catch (IllegalArgumentException unusable) {
+        model.addAttribute("defaultSolutionRule", SolutionRule.DEFAULT);
+      }
       return classes(teacher, model);
     }
   }
@@ -165,8 +176,11 @@ class TeacherController {
       model.addAttribute("name", classroom.getName());
       model.addAttribute("assigned", classroom.getExerciseIds());
       model.addAttribute("zone", classroom.getZone().getId());
-      model.addAttribute("deadline", classroom.getDeadline() == null ? ""
-          : LOCAL_INPUT.format(classroom.getDeadline().atZone(classroom.getZone())));
+      model.addAttribute("deadline", DeadlineField.text(classroom.getDeadline(), classroom.getZone()));
+    }
+    if (!model.containsAttribute("deadlineError")) {
+      model.addAttribute("deadlineWarning",
+          DeadlineField.passedWarning(classroom.getDeadline(), classroom.getZone(), Instant.now()));
     }
     return EDIT_VIEW;
   }
@@ -178,11 +192,16 @@ class TeacherController {
       RedirectAttributes redirect) {
     try {
       ZoneId chosen = Zones.parse(zone);
-      classrooms.updateClass(teacher.getName(), id, name, exercises, chosen, deadline(deadline, chosen));
-      redirect.addFlashAttribute("message", "The class is saved.");
+      Instant now = Instant.now();
+      Instant kept = DeadlineField.forEdit(deadline, chosen, now, classrooms.classOf(teacher.getName(), id));
+      Classroom saved = classrooms.updateClass(teacher.getName(), id, name, exercises, chosen, kept);
+      // kept because it was left as it was: saved, but the teacher is reminded what a passed deadline means
+      redirect.addFlashAttribute("message", "The class is saved." + (!DeadlineField.hasPassed(saved.getDeadline(), now)
+          ? "" : " Its deadline, " + Words.timeWithZone(saved.getDeadline(), saved.getZone())
+              + ", has passed: every new answer is marked late."));
       return "redirect:/teacher/classes/" + id;
     } catch (IllegalArgumentException | IllegalStateException e) {
-      model.addAttribute("error", e.getMessage());
+      model.addAttribute(e instanceof DeadlineField.Refused ? "deadlineError" : "error", e.getMessage());
       model.addAttribute("name", name);
       model.addAttribute("assigned", exercises == null ? List.of() : exercises);
       model.addAttribute("zone", zone);
@@ -197,7 +216,7 @@ class TeacherController {
     return confirm(model, new Confirmation("Close " + classroom.getName() + "?", List.of(
         "No one can join a closed class, and its students' new answers are no longer recorded (they can still practise).",
         "The gradebook stays, read-only. You can reopen the class at any time."),
-        "/teacher/classes/" + id + "/close", "Close the class", Map.of(), "/teacher/classes/" + id, Map.of()));
+        "/teacher/classes/" + id + "/close", "Close the class", false, Map.of(), "/teacher/classes/" + id, Map.of()));
   }
 
   @PostMapping("/teacher/classes/{id}/close")
@@ -238,7 +257,7 @@ class TeacherController {
         "This deletes the class with " + Words.count(students, "student") + " and "
             + Words.count(attempts, "attempt") + ", for good. Students' links and devices stop working.",
         "Download what you want to keep first:"),
-        base + "/delete", "Delete the class and its data", Map.of("confirm", "yes"), base,
+        base + "/delete", "Delete the class and its data", true, Map.of("confirm", "yes"), base,
         ordered("The gradebook (CSV)", base + "/gradebook.csv", "Every attempt (CSV)", base + "/attempts.csv")));
   }
 
@@ -272,19 +291,33 @@ class TeacherController {
   @GetMapping("/teacher/students/{id}")
   String student(Principal teacher, @PathVariable long id, Model model) {
     Student student = classrooms.studentOf(teacher.getName(), id);
+    Classroom classroom = student.getClassroom();
     List<Insight.AttemptRow> attempts = insight.attempts(student);
+    Tally tally = classrooms.tally(student);
     model.addAttribute("student", student);
-    model.addAttribute("classroom", student.getClassroom());
+    model.addAttribute("classroom", classroom);
     model.addAttribute("attempts", attempts);
-    model.addAttribute("attemptsLabel", Words.count(attempts.size(), "attempt"));
-    model.addAttribute("solvedLabel", Words.count(attempts.stream().filter(Insight.AttemptRow::isCorrect)
-        .map(Insight.AttemptRow::exerciseId).distinct().count(), "exercise") + " solved");
-    model.addAttribute("showSolutionViewed", attempts.stream().anyMatch(a -> a.solutionViewed() != null));
+    model.addAttribute("summary", tally.summary());
+    model.addAttribute("notCounted", tally.notCountedNote());
+    // the column appears once an attempt came after the solution: a column of blanks says nothing
+    model.addAttribute("showSolutionViewed", attempts.stream().anyMatch(Insight.AttemptRow::solutionViewed));
     model.addAttribute("browsers", Words.count(classrooms.browsers(student), "browser"));
-    model.addAttribute("joined", Words.time(student.getJoinedAt(), student.getClassroom().getZone()));
-    model.addAttribute("others", classrooms.students(student.getClassroom()).stream()
-        .filter(s -> !s.getId().equals(student.getId())).toList());
+    model.addAttribute("joined", Words.time(student.getJoinedAt(), classroom.getZone()));
+    Map<Long, Long> counts = classrooms.attemptCounts(classroom);
+    model.addAttribute("others", classrooms.students(classroom).stream()
+        .filter(s -> !s.getId().equals(student.getId()))
+        .map(s -> new MergeCandidate(s, counts.getOrDefault(s.getId(), 0L))).toList());
     return STUDENT_VIEW;
+  }
+
+  /** A row the student's page offers to merge: two rows of one name differ by when they joined and what they did. */
+  record MergeCandidate(Student student, long attempts) {
+
+    /** "Bo Li (s-1), joined 2025-12-01 07:05:03, 3 attempts" (the page gives the zone). */
+    public String label() {
+      return TeacherController.label(student) + ", joined "
+          + Words.time(student.getJoinedAt(), student.getClassroom().getZone()) + ", " + Words.count(attempts, "attempt");
+    }
   }
 
   @PostMapping("/teacher/students/{id}/rename")
@@ -304,7 +337,7 @@ class TeacherController {
     redirect.addFlashAttribute("reentryPath", "/join/again/" + link.token());
     redirect.addFlashAttribute("reentryLink", links.reentry(link.token()));
     redirect.addFlashAttribute("reentryExpires",
-        Words.time(link.expiresAt(), link.student().getClassroom().getZone()));
+        Words.timeWithZone(link.expiresAt(), link.student().getClassroom().getZone()));
     return "redirect:/teacher/students/" + id;
   }
 
@@ -315,7 +348,8 @@ class TeacherController {
         "Every browser and device where " + student.getDisplayName() + " is signed in ("
             + Words.count(classrooms.browsers(student), "browser") + ") forgets them, and unused re-entry links stop working.",
         "Their work stays. To come back they need a new re-entry link from you, or to rejoin with their name and student number."),
-        "/teacher/students/" + id + "/sign-out", "Sign out everywhere", Map.of(), "/teacher/students/" + id, Map.of()));
+        "/teacher/students/" + id + "/sign-out", "Sign out everywhere", false, Map.of(), "/teacher/students/" + id,
+        Map.of()));
   }
 
   @PostMapping("/teacher/students/{id}/sign-out")
@@ -332,7 +366,8 @@ class TeacherController {
         "This removes " + student.getDisplayName() + " from " + student.getClassroom().getName() + " with "
             + Words.count(classrooms.attemptCount(student), "attempt") + ", for good.",
         "If they are the same person as another row, merge the two instead: merging keeps every attempt."),
-        "/teacher/students/" + id + "/remove", "Remove the student", Map.of(), "/teacher/students/" + id, Map.of()));
+        "/teacher/students/" + id + "/remove", "Remove the student", true, Map.of(), "/teacher/students/" + id,
+        Map.of()));
   }
 
   @PostMapping("/teacher/students/{id}/remove")
@@ -355,12 +390,16 @@ class TeacherController {
     if (!"yes".equals(confirm)) {
       Student into = classrooms.studentOf(teacher.getName(), id);
       Student from = classrooms.studentOf(teacher.getName(), other);
+      MergeCandidate stays = new MergeCandidate(into, classrooms.attemptCount(into));
+      MergeCandidate goes = new MergeCandidate(from, classrooms.attemptCount(from));
+      ZoneId zone = into.getClassroom().getZone();
       return confirm(model, new Confirmation("Merge " + from.getDisplayName() + " into " + into.getDisplayName() + "?",
-          List.of(Words.count(classrooms.attemptCount(from), "attempt") + " of " + label(from) + " move to "
-                  + label(into) + ", who keeps their name; every attempt stays, with its time and variant.",
+          List.of(moving(goes.attempts(), label(from), label(into)),
+              "The row that stays: " + stays.label() + ".",
+              "The row that goes: " + goes.label() + ". Times in " + zone.getId() + ".",
               "Browsers signed in as " + from.getDisplayName() + " continue as " + into.getDisplayName()
                   + ". The row of " + label(from) + " goes."),
-          "/teacher/students/" + id + "/merge", "Merge", ordered("other", other.toString(), "confirm", "yes"),
+          "/teacher/students/" + id + "/merge", "Merge", false, ordered("other", other.toString(), "confirm", "yes"),
           "/teacher/students/" + id, Map.of()));
     }
     return act(redirect, "/teacher/students/" + id, () -> {
@@ -376,6 +415,15 @@ class TeacherController {
       map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** "1 attempt of Bo Li moves to Bo Li (s-1), ..."; "2 attempts ... move"; none: nothing moves. */
+  private static String moving(long attempts, String from, String into) {
+    if (attempts == 0) {
+      return from + " has no attempts to move; " + into + " keeps their name and attempts.";
+    }
+    return Words.count(attempts, "attempt") + " of " + from + (attempts == 1 ? " moves" : " move") + " to " + into
+        + ", who keeps their name; every attempt stays, with its time and variant.";
   }
 
   private static String label(Student s) {
@@ -440,19 +488,6 @@ class TeacherController {
   }
 
   private static String deadlineText(Classroom classroom) {
-    return classroom.getDeadline() == null ? null
-        : Words.time(classroom.getDeadline(), classroom.getZone()) + " (" + classroom.getZone().getId() + ")";
-  }
-
-  /** A deadline typed in a datetime-local field, in the class's zone; empty means none. */
-  static Instant deadline(String text, ZoneId zone) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("give the deadline as a date and time, like 2026-12-18T23:59");
-    }
+    return classroom.getDeadline() == null ? null : Words.timeWithZone(classroom.getDeadline(), classroom.getZone());
   }
 }

@@ -22,12 +22,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.matrixcalculustutor.exercises.ExerciseBank;
+import org.matrixcalculustutor.exercises.ExerciseChecker;
+import org.matrixcalculustutor.exercises.Learners;
 import org.matrixcalculustutor.exercises.SolutionRule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,12 @@ class ClassManagementTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  ExerciseChecker checker;
+
+  @Autowired
+  ExerciseBank bank;
+
   private Classroom newClass(String name) {
     return classrooms.createClass("teacher", name, List.of("trace", "quadratic-form"), ZoneId.of("Europe/Paris"), null,
         SolutionRule.DEFAULT);
@@ -69,6 +81,17 @@ class ClassManagementTest {
   private void attempt(Cookie student, String exercise, String answer) throws Exception {
     mvc.perform(post("/api/exercises/" + exercise + "/attempts").cookie(student).contentType(MediaType.APPLICATION_JSON)
         .content("{\"answer\":\"" + answer + "\"}")).andExpect(status().isOk());
+  }
+
+  private Student student(Cookie cookie) {
+    return classrooms.byToken(cookie.getValue()).orElseThrow();
+  }
+
+  /** The engine's answer to this student's own variant. */
+  private String right(Cookie cookie, String exercise) {
+    Student s = student(cookie);
+    long seed = new Learners.Learner(s.getId(), s.getDisplayName()).seedFor(exercise);
+    return checker.expected(checker.variant(bank.find(exercise).orElseThrow(), seed)).text();
   }
 
   private String body(String path) throws Exception {
@@ -186,6 +209,136 @@ class ClassManagementTest {
       assertThat(book.rows().get(0).cells().get(0).status()).isEqualTo("solved late");
       assertThat(body("/teacher/students/" + classrooms.byToken(ada.getValue()).orElseThrow().getId()))
           .contains("class=\"late\"");
+    }
+
+    @Test
+    void create_refusesADeadlineInThePastBesideTheFieldAndKeepsTheChoices() throws Exception {
+      String name = "Past due " + System.nanoTime();
+      String page = mvc.perform(post("/teacher/classes").with(csrf()).with(TEACHER).param("name", name)
+              .param("exercise", "trace").param("zone", "Europe/Paris").param("deadline", "2020-01-15T17:00"))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(classrooms.classes("teacher")).noneMatch(c -> c.getName().equals(name));
+      // the message comes right after the deadline's own field, which points to it
+      String field = page.substring(page.indexOf("id=\"deadline\""));
+      assertThat(field.substring(0, field.indexOf("</div>"))).contains("id=\"deadline-error\"")
+          .contains("2020-01-15 17:00:00 (Europe/Paris) has passed");
+      assertThat(page).contains("aria-describedby=\"deadline-error\"").doesNotContain("id=\"create-error\"")
+          .contains("id=\"assign-trace\" checked");
+
+      mvc.perform(post("/teacher/classes").with(csrf()).with(TEACHER).param("name", name).param("exercise", "trace")
+          .param("zone", "Europe/Paris").param("deadline", "2999-01-15T17:00")).andExpect(status().is3xxRedirection());
+      assertThat(classrooms.classes("teacher")).anyMatch(c -> c.getName().equals(name));
+    }
+
+    @Test
+    void edit_keepsAnOldClassesPassedDeadlineWithAWarningButRefusesANewPastOne() throws Exception {
+      Instant passed = Instant.parse("2024-06-30T20:00:00Z");
+      Classroom classroom = classrooms.createClass("teacher", "Last term", List.of("trace"), ZoneId.of("Europe/Paris"),
+          passed, SolutionRule.DEFAULT);
+      String edit = "/teacher/classes/" + classroom.getId() + "/edit";
+      assertThat(body(edit)).contains("value=\"2024-06-30T22:00\"").contains("id=\"deadline-warning\"")
+          .contains("has passed: every new answer is marked late");
+
+      // unchanged: saved, with the warning
+      var saved = mvc.perform(post(edit).with(csrf()).with(TEACHER).param("name", "Last term, renamed")
+              .param("exercise", "trace").param("zone", "Europe/Paris").param("deadline", "2024-06-30T22:00"))
+          .andExpect(redirectedUrl("/teacher/classes/" + classroom.getId())).andReturn();
+      assertThat((String) saved.getFlashMap().get("message")).startsWith("The class is saved.").contains("has passed");
+      Classroom renamed = classrooms.classOf("teacher", classroom.getId());
+      assertThat(renamed.getName()).isEqualTo("Last term, renamed");
+      assertThat(renamed.getDeadline()).isEqualTo(passed);
+
+      // another time in the past: refused beside the field, nothing changes
+      String refused = mvc.perform(post(edit).with(csrf()).with(TEACHER).param("name", "Changed again")
+              .param("exercise", "trace").param("zone", "Europe/Paris").param("deadline", "2024-07-01T22:00"))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(refused).contains("id=\"deadline-error\"").contains("2024-07-01 22:00:00 (Europe/Paris) has passed")
+          .doesNotContain("id=\"edit-error\"");
+      assertThat(classrooms.classOf("teacher", classroom.getId()).getName()).isEqualTo("Last term, renamed");
+
+      // and a deadline can always be removed or moved later
+      mvc.perform(post(edit).with(csrf()).with(TEACHER).param("name", "Last term").param("exercise", "trace")
+          .param("zone", "Europe/Paris").param("deadline", "")).andExpect(status().is3xxRedirection());
+      assertThat(classrooms.classOf("teacher", classroom.getId()).getDeadline()).isNull();
+    }
+
+    @Test
+    void destructiveConfirmations_haveTheDangerStyleOfDelete() throws Exception {
+      Classroom classroom = newClass("Styles");
+      Cookie ada = join(classroom, "Ada", "");
+      long adaId = student(ada).getId();
+      assertThat(body("/teacher/classes/" + classroom.getId())).contains("id=\"delete-class\" class=\"button danger\"");
+      assertThat(body("/teacher/classes/" + classroom.getId() + "/delete"))
+          .contains("id=\"confirm-button\" type=\"submit\" class=\"button danger\"");
+      assertThat(body("/teacher/students/" + adaId + "/remove"))
+          .contains("id=\"confirm-button\" type=\"submit\" class=\"button danger\"");
+      // closing can be undone: the usual primary button
+      assertThat(body("/teacher/classes/" + classroom.getId() + "/close"))
+          .contains("id=\"confirm-button\" type=\"submit\" class=\"button primary\"");
+    }
+  }
+
+  @Nested
+  class Counting {
+
+    @Test
+    void anExerciseTakenOff_countsInNeitherSolvedNorAttemptsOnAnyPageOrCsv() throws Exception {
+      Classroom classroom = newClass("Taken off " + System.nanoTime());
+      Cookie ada = join(classroom, "Ada", "");
+      attempt(ada, "trace", "2*I");
+      attempt(ada, "trace", "I");
+      attempt(ada, "quadratic-form", right(ada, "quadratic-form"));
+      mvc.perform(post("/teacher/classes/" + classroom.getId() + "/edit").with(csrf()).with(TEACHER)
+          .param("name", classroom.getName()).param("exercise", "quadratic-form").param("zone", "Europe/Paris"));
+
+      Gradebook.Row row = classrooms.gradebook(classrooms.classOf("teacher", classroom.getId())).rows().get(0);
+      assertThat(row.solved()).isEqualTo(1);
+      assertThat(row.attempts()).as("the two attempts at the trace, taken off, are not counted").isEqualTo(1);
+      String gradebook = body("/teacher/classes/" + classroom.getId());
+      assertThat(gradebook).contains("id=\"not-counted\"").contains("2 attempts at exercises taken off the class are kept")
+          .contains("The trace tr(X)</a>.");
+
+      String studentPage = body("/teacher/students/" + student(ada).getId());
+      assertThat(studentPage).contains("1 attempt, 1 exercise solved")
+          .contains("2 attempts at exercises no longer assigned to the class are listed below but not counted")
+          .contains("no longer assigned: not counted");
+
+      String csv = body("/teacher/classes/" + classroom.getId() + "/gradebook.csv");
+      assertThat(csv.split("\r\n")[1]).startsWith("Ada,,1,1,");
+      // the attempt log stays complete: it is the log of every attempt
+      assertThat(body("/teacher/classes/" + classroom.getId() + "/attempts.csv").split("\r\n")).hasSize(4);
+    }
+  }
+
+  @Nested
+  class Times {
+
+    @Test
+    void aGradebookCell_saysWhenItWasSolvedWithTheMonthInWords() throws Exception {
+      Classroom classroom = newClass("Dates " + System.nanoTime());
+      Cookie ada = join(classroom, "Ada", "");
+      attempt(ada, "trace", "I");
+      Instant solved = classrooms.gradebook(classroom).rows().get(0).cells().get(0).firstSolvedAt();
+      String shown = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
+          .format(solved.atZone(ZoneId.of("Europe/Paris")));
+      String gradebook = body("/teacher/classes/" + classroom.getId());
+      assertThat(gradebook).contains(">" + shown + "</time>").contains("times in <span id=\"class-zone\">Europe/Paris")
+          .doesNotContainPattern(">\\d\\d-\\d\\d \\d\\d:\\d\\d<");
+    }
+
+    @Test
+    void theStudentPage_saysTheZoneOfItsTimesAndTheLinksExpiryHasIt() throws Exception {
+      Classroom classroom = newClass("Zones " + System.nanoTime());
+      long adaId = student(join(classroom, "Ada", "")).getId();
+      assertThat(body("/teacher/students/" + adaId)).contains("times in <span id=\"class-zone\">Europe/Paris</span>");
+      var issued = mvc.perform(post("/teacher/students/" + adaId + "/reentry").with(csrf()).with(TEACHER)).andReturn();
+      String expires = (String) issued.getFlashMap().get("reentryExpires");
+      assertThat(expires).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(Europe/Paris\\)");
+      // the redirect, followed in the same session (which holds the flash attributes)
+      String page = mvc.perform(get("/teacher/students/" + adaId).with(TEACHER)
+          .cookie(issued.getResponse().getCookie("SESSION"))).andReturn().getResponse()
+          .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(page).contains("id=\"reentry-expires\">" + expires + "<");
     }
   }
 

@@ -92,6 +92,35 @@ class InsightTest {
   }
 
   @Test
+  void aStudentsPage_marksTheAttemptMadeAfterViewingTheSolution() throws Exception {
+    Classroom classroom = classrooms.createClass("teacher", "Peeking", List.of("trace"), null, null,
+        new org.matrixcalculustutor.exercises.SolutionRule(org.matrixcalculustutor.exercises.SolutionRule.When.ALWAYS, 3));
+    Cookie ada = join(classroom, "Ada");
+    attempt(ada, "trace", "2*I");
+    mvc.perform(post("/api/exercises/trace/attempts").cookie(ada).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"answer\":\"2*I\",\"showSolution\":true}")).andExpect(status().isOk());
+    attempt(ada, "trace", "I");
+    List<Attempt> stored = classrooms.attemptsOf(student(ada)); // newest first
+    Attempt after = stored.get(0);
+    Attempt before = stored.get(stored.size() - 1);
+    assertThat(after.isSolutionViewed()).isTrue();
+    assertThat(before.isSolutionViewed()).isFalse();
+
+    String html = page("/teacher/students/" + student(ada).getId());
+    // the same mark as the gradebook's "solved after viewing the solution" and the attempt log's "yes"
+    assertThat(html).contains("<th>Solution seen before</th>").doesNotContain("not recorded");
+    assertThat(row(html, after.getId())).contains("data-label=\"Solution seen before\">yes</td>");
+    assertThat(row(html, before.getId())).contains("data-label=\"Solution seen before\"></td>");
+    assertThat(page("/teacher/classes/" + classroom.getId())).contains("solved after viewing the solution");
+  }
+
+  /** The table row of one attempt on a student's page. */
+  private static String row(String html, long attemptId) {
+    String from = html.substring(html.indexOf("data-attempt=\"" + attemptId + "\""));
+    return from.substring(0, from.indexOf("</tr>"));
+  }
+
+  @Test
   void anExercisesPage_groupsTheClassesAnswersByDiagnosisInTheExercisesOwnSymbols() throws Exception {
     Classroom classroom = classrooms.createClass("teacher", "Grouping", List.of("trace-axb"));
     Cookie ada = join(classroom, "Ada");

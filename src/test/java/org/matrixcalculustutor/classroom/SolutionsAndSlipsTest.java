@@ -162,6 +162,29 @@ class SolutionsAndSlipsTest {
   }
 
   @Nested
+  class SavingTheRule {
+
+    @Test
+    void theTeacher_isToldTheRuleIsSavedBesideTheForm() throws Exception {
+      Classroom classroom = newClass(SolutionRule.DEFAULT, "trace");
+      var saved = mvc.perform(post("/teacher/classes/" + classroom.getId() + "/solutions").with(csrf())
+              .with(user("teacher").roles("TEACHER")).param("solutions", "after-solving"))
+          .andExpect(redirectedUrl("/teacher/classes/" + classroom.getId())).andReturn();
+      // the redirect, followed in the same session (which holds the flash message)
+      String page = mvc.perform(get("/teacher/classes/" + classroom.getId()).with(user("teacher").roles("TEACHER"))
+          .cookie(saved.getResponse().getCookie("SESSION"))).andReturn().getResponse()
+          .getContentAsString(StandardCharsets.UTF_8);
+      String form = page.substring(page.indexOf("id=\"solution-rule\""));
+      form = form.substring(0, form.indexOf("</form>"));
+      assertThat(form).contains("id=\"solution-saved\"").contains("Saved: students may see solutions only after solving.")
+          .contains("autofocus");
+      String later = mvc.perform(get("/teacher/classes/" + classroom.getId()).with(user("teacher").roles("TEACHER")))
+          .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(later).as("said once, after saving").doesNotContain("id=\"solution-saved\"");
+    }
+  }
+
+  @Nested
   class Slips {
 
     @Test

@@ -204,12 +204,72 @@ class StudentsTest {
     }
 
     @Test
+    void merge_tellsTwoRowsOfOneNameApartByJoinTimeAndAttempts() throws Exception {
+      Classroom classroom = newClass();
+      Cookie first = join(classroom, "Bo Li", null);
+      Cookie second = join(classroom, "Bo Li", null);
+      attempt(first, "2*I");
+      attempt(first, "I'");
+      attempt(first, "I");
+      attempt(second, "I");
+      Student stays = classrooms.student(id(first)).orElseThrow();
+      Student goes = classrooms.student(id(second)).orElseThrow();
+      String secondJoined = Words.time(goes.getJoinedAt(), classroom.getZone());
+      String firstJoined = Words.time(stays.getJoinedAt(), classroom.getZone());
+
+      String page = mvc.perform(get("/teacher/students/" + stays.getId()).with(TEACHER)).andReturn().getResponse()
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(page).contains("<option value=\"" + goes.getId() + "\">Bo Li, joined " + secondJoined + ", 1 attempt</option>");
+
+      String confirm = mvc.perform(post("/teacher/students/" + stays.getId() + "/merge").with(csrf()).with(TEACHER)
+              .param("other", "" + goes.getId())).andExpect(status().isOk()).andReturn().getResponse()
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(confirm).contains("1 attempt of Bo Li moves to Bo Li, who keeps their name")
+          .contains("The row that stays: Bo Li, joined " + firstJoined + ", 3 attempts.")
+          .contains("The row that goes: Bo Li, joined " + secondJoined + ", 1 attempt.");
+    }
+
+    @Test
     void merge_ofAStudentOfAnotherClass_isRefused() throws Exception {
       Cookie ada = join(newClass(), "Ada", null);
       Cookie bo = join(newClass(), "Bo", null);
       mvc.perform(post("/teacher/students/" + id(ada) + "/merge").with(csrf()).with(TEACHER).param("other", "" + id(bo))
           .param("confirm", "yes")).andExpect(redirectedUrl("/teacher/students/" + id(ada)));
       assertThat(classrooms.student(id(bo))).isPresent();
+    }
+  }
+
+  @Nested
+  class Order {
+
+    /** Joined in an order that code points and plain string order both get wrong. */
+    static final List<String> JOINED = List.of("Zoë", "Émile", "bo", "Student 10", "Anna", "Student 2", "Hana", "Chen",
+        "Student 1", "Student 11");
+    static final List<String> READ = List.of("Anna", "bo", "Chen", "Émile", "Hana", "Student 1", "Student 2",
+        "Student 10", "Student 11", "Zoë");
+
+    @Test
+    void theGradebookItsCsvAndTheMergeList_sortNamesAsReadersDo() throws Exception {
+      Classroom classroom = newClass();
+      JOINED.forEach(name -> classrooms.join(classroom.getJoinCode(), name, null).orElseThrow());
+
+      Gradebook book = classrooms.gradebook(classrooms.classOf("teacher", classroom.getId()));
+      assertThat(book.rows()).extracting(r -> r.student().getDisplayName()).containsExactlyElementsOf(READ);
+
+      String csv = mvc.perform(get("/teacher/classes/" + classroom.getId() + "/gradebook.csv").with(TEACHER))
+          .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(java.util.Arrays.stream(csv.split("\r\n")).skip(1).map(line -> line.substring(0, line.indexOf(','))))
+          .containsExactlyElementsOf(READ);
+
+      String gradebook = mvc.perform(get("/teacher/classes/" + classroom.getId()).with(TEACHER)).andReturn()
+          .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(gradebook).containsSubsequence(READ.stream().map(n -> "data-student=\"" + n + "\"").toList());
+
+      long anna = classrooms.students(classroom).get(0).getId();
+      String page = mvc.perform(get("/teacher/students/" + anna).with(TEACHER)).andReturn().getResponse()
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      String mergeList = page.substring(page.indexOf("id=\"merge-other\""), page.indexOf("</select>"));
+      assertThat(mergeList).containsSubsequence(READ.stream().skip(1).map(n -> ">" + n + ", joined").toList());
     }
   }
 

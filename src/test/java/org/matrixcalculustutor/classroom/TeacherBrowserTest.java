@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +181,61 @@ class TeacherBrowserTest {
     driver.findElement(By.id("join-button")).click();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("join-error")));
     assertThat(driver.findElement(By.id("join-error")).getText()).contains("is closed");
+  }
+
+  @Test
+  void myClasses_fitsAPhoneWidthWithTheCodeUnderTheName(Browser browser) throws Exception {
+    Classroom classroom = classrooms.createClass("teacher", "Linear algebra for engineers " + System.nanoTime(),
+        List.of("trace", "trace-axb", "quadratic-form"));
+    for (int i = 1; i <= 12; i++) {
+      classrooms.join(classroom.getJoinCode(), "Student " + i, null);
+    }
+    signIn(browser);
+    WebDriver driver = browser.driver();
+    driver.manage().window().setSize(PHONE);
+    driver.get(url("/teacher"));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("classes")));
+    screenshots(browser, "classes");
+    driver.manage().window().setSize(PHONE);
+    driver.navigate().refresh();
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("classes")));
+
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+        .as("the page is %s px wide in a %s px window", js.executeScript("return document.documentElement.scrollWidth;"),
+            js.executeScript("return window.innerWidth;"))
+        .isTrue();
+    var item = driver.findElement(By.xpath("//ul[@id='classes']/li[.//a[text()='" + classroom.getName() + "']]"));
+    var name = item.findElement(By.className("class-name"));
+    var facts = item.findElement(By.className("class-facts"));
+    assertThat(facts.getText()).contains(classroom.getJoinCode()).contains("12 students, 3 exercises");
+    // the code and counts go under the name, which keeps the width of the list (not a word a line)
+    assertThat(facts.getLocation().getY()).isGreaterThanOrEqualTo(name.getLocation().getY() + name.getSize().getHeight());
+    assertThat(name.getSize().getWidth()).isGreaterThan(item.getSize().getWidth() / 2);
+    assertThat(facts.getLocation().getX() + facts.getSize().getWidth())
+        .isLessThanOrEqualTo(((Long) js.executeScript("return window.innerWidth;")).intValue());
+  }
+
+  @Test
+  void savingTheSolutionRule_saysSavedBesideTheFormInView(Browser browser) {
+    Classroom classroom = classrooms.createClass("teacher", "Rule " + System.nanoTime(), List.of("trace"));
+    studentWithAnswers(classroom, "Ada", null);
+    signIn(browser);
+    WebDriver driver = browser.driver();
+    driver.manage().window().setSize(PHONE); // a long page: the form is far below the top
+    driver.get(url("/teacher/classes/" + classroom.getId()));
+    WebElement always = driver.findElement(By.id("solutions-always"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", always);
+    always.click();
+    driver.findElement(By.id("solution-rule-save")).click();
+
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("solution-saved")));
+    assertThat(driver.findElement(By.id("solution-saved")).getText())
+        .isEqualTo("Saved: students may see solutions always, on request.");
+    // the page reloads at its top; the confirmation is where the teacher's eyes were, at the bottom
+    browser.waiting().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "const r = document.getElementById('solution-saved').getBoundingClientRect();"
+            + " return r.top >= 0 && r.bottom <= window.innerHeight;"));
   }
 
   /** Full-page PNGs at desktop and phone widths, when -Dscreenshots.dir is set. */

@@ -33,7 +33,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.exercises.ExerciseChecker;
-import org.matrixcalculustutor.exercises.Learners;
 import org.matrixcalculustutor.exercises.SolutionRule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,9 +88,7 @@ class ClassManagementTest {
 
   /** The engine's answer to this student's own variant. */
   private String right(Cookie cookie, String exercise) {
-    Student s = student(cookie);
-    long seed = new Learners.Learner(s.getId(), s.getDisplayName()).seedFor(exercise);
-    return checker.expected(checker.variant(bank.find(exercise).orElseThrow(), seed)).text();
+    return VariantAnswers.right(classrooms, checker, bank, cookie, exercise);
   }
 
   private String body(String path) throws Exception {

@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.exercises.ExerciseChecker;
-import org.matrixcalculustutor.exercises.Learners;
 import org.matrixcalculustutor.grading.DiagnosisCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,9 +55,7 @@ class InsightTest {
 
   /** The engine's answer to this student's own variant. */
   private String right(Cookie cookie, String exercise) {
-    Student s = student(cookie);
-    long seed = new Learners.Learner(s.getId(), s.getDisplayName()).seedFor(exercise);
-    return checker.expected(checker.variant(bank.find(exercise).orElseThrow(), seed)).text();
+    return VariantAnswers.right(classrooms, checker, bank, cookie, exercise);
   }
 
   private void attempt(Cookie student, String exercise, String answer) throws Exception {

@@ -19,6 +19,11 @@ public enum DiagnosisCode {
    * symmetric part H = (B + B')/2 (2*A for x'*A*x, whose Hessian is A + A').
    */
   UNSYMMETRISED("a Hessian not symmetrised"),
+  /**
+   * The derivative of det(M) given for log det(M) or the other way round: the two differ by the
+   * factor det(M) of Jacobi's formula, d det(M) = det(M) tr(M^-1 dM).
+   */
+  DET_LOGDET("det confused with log det"),
   /** The answer's shape differs from the expected shape. */
   SHAPE("wrong shape"),
   /** The answer uses a symbol the problem does not have. */

@@ -178,6 +178,11 @@ public final class Grader {
           + "or a 1/2 in the function."));
       return found;
     }
+    Diagnosis determinant = detForLogDet(expected, a, e, numbers);
+    if (determinant != null) {
+      found.add(determinant);
+      return found;
+    }
     List<String> symmetric = assumedSymmetric(a, e, declarations, numbers, expected.variable());
     if (!symmetric.isEmpty()) {
       found.add(new Diagnosis(DiagnosisCode.ASSUMED_SYMMETRIC, "Your answer would be right if "
@@ -309,6 +314,52 @@ public final class Grader {
   private static String pairedInTheDerivative(Derivative expected, String name) {
     String pair = name + " + " + name + "'";
     return expected.text().contains(pair) || expected.text().contains(name + "' + " + name) ? ", as in (" + pair + ")" : "";
+  }
+
+  /**
+   * det(M) and log det(M) confused, for a determinant in f: a is the gradient of log det where f has
+   * det (a det(M) = e), or of det where f has log det or log(det) (a = det(M) e). Null otherwise.
+   */
+  private static Diagnosis detForLogDet(Derivative expected, Expr a, Expr e, Comparisons numbers) {
+    List<Expr> determinants = new ArrayList<>();
+    List<Expr> logDeterminants = new ArrayList<>();
+    determinants(expected.function().expr(), determinants, logDeterminants);
+    try {
+      for (Expr m : determinants) {
+        if (numbers.equal(Exprs.product(new Expr.Det(m), a), e, POINTS)) {
+          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of log det("
+              + TextPrinter.print(m) + "), but f has det(" + TextPrinter.print(m) + "): by Jacobi's formula "
+              + "d det(M) = det(M) tr(M^-1 dM), so the factor det(" + TextPrinter.print(m) + ") stays.");
+        }
+      }
+      for (Expr m : logDeterminants) {
+        if (numbers.equal(a, Exprs.product(new Expr.Det(m), e), POINTS)) {
+          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of det("
+              + TextPrinter.print(m) + "), but f has its log: d log det(M) = tr(M^-1 dM), without the factor det("
+              + TextPrinter.print(m) + ").");
+        }
+      }
+    } catch (ExpressionException invalid) {
+      return null;
+    }
+    return null;
+  }
+
+  /** The M of each det(M) in e, and of each log det(M) or log(det(M)). */
+  private static void determinants(Expr e, List<Expr> determinants, List<Expr> logDeterminants) {
+    if (e instanceof Expr.LogDet logDet) {
+      logDeterminants.add(logDet.argument());
+    } else if (e instanceof Expr.Apply log && log.function() == Expr.Function.LOG
+        && log.argument() instanceof Expr.Det det) {
+      logDeterminants.add(det.argument());
+      determinants(det.argument(), determinants, logDeterminants); // this det is the log's, not one of its own
+      return;
+    } else if (e instanceof Expr.Det det) {
+      determinants.add(det.argument());
+    }
+    for (Expr child : Children.of(e)) {
+      determinants(child, determinants, logDeterminants);
+    }
   }
 
   /** The square matrices (other than the variable) whose symmetry would make a equal to e. */

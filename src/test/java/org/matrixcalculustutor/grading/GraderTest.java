@@ -153,6 +153,22 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).contains("each term of a sum").contains("product rule");
     }
 
+    /** Jacobi's formula forgotten, either way round: the answers differ from the derivative by det(M). */
+    @Test
+    void detForLogDet_isDiagnosedEitherWayRound() {
+      String invertible = "X: matrix n x n invertible\nA: matrix n x n";
+      Grade det = grade("det(X)", "X", invertible, Layout.DENOMINATOR, "inv(X)'");
+      assertThat(det.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.DET_LOGDET);
+      assertThat(det.diagnoses().get(0).message()).contains("Jacobi's formula").contains("det(X)");
+      Grade logDet = grade("logdet(X)", "X", invertible, Layout.DENOMINATOR, "det(X)*inv(X)'");
+      assertThat(logDet.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.DET_LOGDET);
+      Grade logOfDet = grade("log(det(X'*A*X))", "X", invertible, Layout.DENOMINATOR,
+          "det(X'*A*X)*(A*X*inv(X'*A*X) + A'*X*inv(X'*A*X)')");
+      assertThat(logOfDet.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.DET_LOGDET);
+      assertThat(grade("det(X)", "X", invertible, Layout.DENOMINATOR, "det(X)*inv(X)").diagnoses())
+          .extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+    }
+
     @Test
     void missingTerm_saysWhichTermIsMissing() {
       Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");

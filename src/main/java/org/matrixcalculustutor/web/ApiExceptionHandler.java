@@ -82,7 +82,9 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request)
       throws Exception {
-    String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+    String header = request.getContentType(); // as sent: one that does not parse has no MediaType
+    String sent = header == null || header.isBlank() ? "no Content-Type"
+        : "Content-Type " + (header.length() > 100 ? header.substring(0, 100) + "..." : header);
     return answer(request, e, HttpStatus.BAD_REQUEST,
         "send a JSON body with Content-Type application/json (this request has " + sent + ")", null);
   }

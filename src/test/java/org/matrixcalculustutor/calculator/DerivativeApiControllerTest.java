@@ -325,6 +325,15 @@ class DerivativeApiControllerTest {
           .andExpect(header().exists("Server-Timing"));
     }
 
+    /** A Content-Type that does not parse is named as sent, not called missing. */
+    @Test
+    void anUnreadableContentType_is400NamingItAsSent() throws Exception {
+      mvc.perform(post("/api/derivative").header("Content-Type", "application/json; charset=klingon")
+              .content("{\"expression\":\"x'*x\",\"variable\":\"x\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value(containsString("this request has Content-Type application/json; charset=klingon")));
+    }
+
     @Test
     void noContentType_is400() throws Exception {
       mvc.perform(post("/api/derivative").content("{\"expression\":\"x'*x\",\"variable\":\"x\"}"))

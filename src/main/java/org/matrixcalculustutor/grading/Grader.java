@@ -200,7 +200,9 @@ public final class Grader {
           + "variable gives a term: each term of a sum, and by the product rule each factor of a product."));
       return found;
     }
-    for (Expr term : expectedTerms) {
+    List<Expr> signed = new ArrayList<>(terms(e)); // the terms as the derivative is written, then expanded
+    signed.addAll(expectedTerms);
+    for (Expr term : signed) {
       if (numbers.equal(a, Exprs.sum(e, Exprs.product(Exprs.number(-2), term)), POINTS)) {
         found.add(new Diagnosis(DiagnosisCode.SIGN, "The term "
             + TextPrinter.print(Simplifier.simplify(term, shapes), declarations)

@@ -190,6 +190,16 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).startsWith("The term b of your answer has the wrong sign");
     }
 
+    /** A term of the derivative as written, not only one of its expanded pieces: Sigma's MLE has five of those. */
+    @Test
+    void sign_ofOneTermAsTheDerivativeWritesIt() {
+      Grade g = grade("-0.5*logdet(Sigma) - 0.5*(x - mu)'*inv(Sigma)*(x - mu)", "Sigma",
+          "Sigma: matrix n x n spd\nx: vector n\nmu: vector n", Layout.DENOMINATOR,
+          "-0.5*inv(Sigma) - 0.5*inv(Sigma)*(x - mu)*(x - mu)'*inv(Sigma)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
+      assertThat(g.diagnoses().get(0).message()).contains("(x - mu)*(x - mu)'");
+    }
+
     @Test
     void extraTerm_saysWhichTermIsTooMany() {
       Grade g = grade("b'*x", "x", "x: vector n\nb: vector n\nc: vector n", Layout.DENOMINATOR, "b + x");

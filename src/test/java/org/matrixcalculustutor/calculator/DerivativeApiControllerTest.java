@@ -325,6 +325,16 @@ class DerivativeApiControllerTest {
           .andExpect(header().exists("Server-Timing"));
     }
 
+    /** An order of 1.5 or "2" is not rounded or read into 1 or 2: the request says what it meant, or is refused. */
+    @Test
+    void aFractionalOrQuotedOrder_is400NotRounded() throws Exception {
+      for (String order : java.util.List.of("1.5", "\"2\"")) {
+        derive("{\"expression\":\"x'*x\",\"variable\":\"x\",\"order\":" + order + "}")
+            .andExpect(status().isBadRequest());
+      }
+      derive("{\"expression\":\"x'*x\",\"variable\":\"x\",\"order\":2}").andExpect(status().isOk());
+    }
+
     /** A Content-Type that does not parse is named as sent, not called missing. */
     @Test
     void anUnreadableContentType_is400NamingItAsSent() throws Exception {

@@ -24,6 +24,8 @@ public enum DiagnosisCode {
    * factor det(M) of Jacobi's formula, d det(M) = det(M) tr(M^-1 dM).
    */
   DET_LOGDET("det confused with log det"),
+  /** The answer has the derivative's factors in another order (B'A' for A'B', kron(A, B) for kron(B, A)). */
+  ORDER("factors in the wrong order"),
   /** The answer's shape differs from the expected shape. */
   SHAPE("wrong shape"),
   /** The answer uses a symbol the problem does not have. */

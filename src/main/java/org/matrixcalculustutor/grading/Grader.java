@@ -130,8 +130,7 @@ public final class Grader {
           expected.steps(), null, null, readings, null);
     }
     return incorrect(expected, answerFormula, readings,
-        diagnose(expected, a, e, terms(expectedNormalForm), normalForm.map(Grader::terms).orElse(List.of()),
-            declarations, shapes, numbers));
+        diagnose(expected, a, e, expectedNormalForm, normalForm.orElse(null), declarations, shapes, numbers));
   }
 
   /** a's expanded normal form, or none when expanding it goes beyond the engine's size limit: numbers decide then. */
@@ -150,8 +149,14 @@ public final class Grader {
         readings, null);
   }
 
-  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, List<Expr> expectedTerms,
-      List<Expr> answerTerms, Declarations declarations, Shapes shapes, Comparisons numbers) {
+  /**
+   * @param expectedForm the derivative's normal form
+   * @param answerForm the answer's normal form, or null when it was too large to expand
+   */
+  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, Expr expectedForm, Expr answerForm,
+      Declarations declarations, Shapes shapes, Comparisons numbers) {
+    List<Expr> expectedTerms = terms(expectedForm);
+    List<Expr> answerTerms = answerForm == null ? List.of() : terms(answerForm);
     List<Diagnosis> found = new ArrayList<>();
     if (expected.kind() == DerivativeKind.HESSIAN
         && numbers.equal(Exprs.product(Exprs.number(0.5), Exprs.sum(a, Exprs.transpose(a))), e, POINTS)) {
@@ -176,6 +181,15 @@ public final class Grader {
       found.add(new Diagnosis(DiagnosisCode.FACTOR, "Your answer is off by a constant factor: it is "
           + describeFactor(factor) + " the derivative. Look for a factor 2 from a quadratic term, "
           + "or a 1/2 in the function."));
+      return found;
+    }
+    if (answerForm != null && sameFactorsInAnotherOrder(answerForm, expectedForm)) {
+      found.add(new Diagnosis(DiagnosisCode.ORDER, answerForm instanceof Expr.Kron
+          ? "Your answer has the two factors of the Kronecker product swapped: vec(A X B) = (B' ⊗ A) vec(X),"
+              + " the factor after X first."
+          : "Your answer has the derivative's factors, but in another order: matrix products do not commute."
+              + " Keep each factor where the differential has it, and move factors only by the cyclic property of"
+              + " the trace."));
       return found;
     }
     Diagnosis determinant = detForLogDet(expected, a, e, numbers);
@@ -345,6 +359,23 @@ public final class Grader {
       return null;
     }
     return null;
+  }
+
+  /** Whether a and e, both expanded, are one product of the same factors in another order (or a swapped kron). */
+  static boolean sameFactorsInAnotherOrder(Expr a, Expr e) {
+    if (a.equals(e)) {
+      return false;
+    }
+    if (a instanceof Expr.Kron ka && e instanceof Expr.Kron ke) {
+      return ka.left().equals(ke.right()) && ka.right().equals(ke.left());
+    }
+    if (!(a instanceof Expr.Product pa && e instanceof Expr.Product pe) || pa.factors().size() != pe.factors().size()) {
+      return false;
+    }
+    Map<Expr, Integer> count = new java.util.HashMap<>();
+    pa.factors().forEach(f -> count.merge(f, 1, Integer::sum));
+    pe.factors().forEach(f -> count.merge(f, -1, Integer::sum));
+    return count.values().stream().allMatch(c -> c == 0);
   }
 
   /** The M of each det(M) in e, and of each log det(M) or log(det(M)). */

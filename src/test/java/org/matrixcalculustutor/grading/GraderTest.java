@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.matrixcalculustutor.algebra.Limits;
+import org.matrixcalculustutor.algebra.Parser;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
@@ -151,6 +152,23 @@ class GraderTest {
     void missingTerm_namesSumsAndProductsAsSourcesOfTerms() {
       Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");
       assertThat(g.diagnoses().get(0).message()).contains("each term of a sum").contains("product rule");
+    }
+
+    /** The right factors in another order: matrix products do not commute, and kron's factors do not swap. */
+    @Test
+    void order_ofTheRightFactorsIsDiagnosed() {
+      Grade g = grade("tr(inv(X)*A)", "X", "X: matrix n x n invertible\nA: matrix n x n", Layout.DENOMINATOR,
+          "-inv(X)'*inv(X)'*A'");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ORDER);
+      assertThat(g.diagnoses().get(0).message()).contains("do not commute");
+      Grade kron = grade("A*X*B", "X", "A: matrix p x m\nX: matrix m x n\nB: matrix n x q", Layout.NUMERATOR,
+          "kron(A, B')");
+      assertThat(kron.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ORDER);
+      assertThat(kron.diagnoses().get(0).message()).contains("swapped");
+      assertThat(Grader.sameFactorsInAnotherOrder(Parser.parse("A*B*A", Limits.DEFAULT), Parser.parse("A*A*B",
+          Limits.DEFAULT))).isTrue();
+      assertThat(Grader.sameFactorsInAnotherOrder(Parser.parse("A*B*B", Limits.DEFAULT), Parser.parse("A*A*B",
+          Limits.DEFAULT))).isFalse();
     }
 
     /** Jacobi's formula forgotten, either way round: the answers differ from the derivative by det(M). */

@@ -118,6 +118,9 @@ public final class Grader {
       }
       return incorrect(expected, answerFormula, readings, diagnoses);
     }
+    if (!answer.shape().equals(expected.shape())) { // its sizes solved by the problem's: m*n x m*n, not m*p x m*p
+      answerFormula = new Formula(answer.text(), answer.latex(), expected.shape().toString());
+    }
     Optional<Expr> normalForm = normalForm(a, shapes);
     Expr expectedNormalForm = prepared.normalForm();
     if (normalForm.isPresent() && (normalForm.get().equals(expectedNormalForm)

@@ -154,6 +154,15 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).contains("each term of a sum").contains("product rule");
     }
 
+    /** An I sized by its context takes the problem's sizes in the answer's shape, not a name the problem lacks. */
+    @Test
+    void theAnswersShape_usesTheProblemsSizeNames() {
+      Derivative hessian = ENGINE.derive("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", Layout.DENOMINATOR, 2);
+      Grade g = GRADER.grade(hessian, "kron(I, A) + kron(I, A')", 42L);
+      assertThat(g.verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(g.answer().shape()).isEqualTo(g.expected().shape()).isEqualTo("m*n x m*n");
+    }
+
     /** The right factors in another order: matrix products do not commute, and kron's factors do not swap. */
     @Test
     void order_ofTheRightFactorsIsDiagnosed() {

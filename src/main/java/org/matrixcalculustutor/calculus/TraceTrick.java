@@ -98,7 +98,7 @@ final class TraceTrick {
       return;
     }
     if (q instanceof Expr.Trace t) {
-      rulesUsed.add("<p, tr(M)> = <p I, M>");
+      rulesUsed.add("p tr(M) = <p I, M>");
       Shape inner = shapes.of(t.argument());
       peel(inner.isScalar() ? p : Exprs.product(p, new Expr.Identity(inner.rows())), t.argument(), out);
       return;
@@ -107,7 +107,7 @@ final class TraceTrick {
       if (hasDx(i.left()) && hasDx(i.right())) {
         throw notLinear(q);
       }
-      rulesUsed.add("<p, <A, B>> = <p A, B>");
+      rulesUsed.add("p <A, B> = <p A, B>");
       if (hasDx(i.right())) {
         peel(Exprs.product(p, i.left()), i.right(), out);
       } else {

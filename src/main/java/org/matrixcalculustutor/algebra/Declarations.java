@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A declaration block, one symbol per line: {@code A: matrix n x n symmetric}, {@code x: vector
@@ -125,9 +126,9 @@ public final class Declarations {
     }
   }
 
-  /** A declaration's type in words: "a 3 x 3 matrix, symmetric". */
+  /** A declaration's type in words: "matrix 3 x 3, symmetric". */
   private static String describe(Declaration d) {
-    String properties = d.properties().stream().map(Property::word).collect(java.util.stream.Collectors.joining(", "));
+    String properties = d.properties().stream().map(Property::word).collect(Collectors.joining(", "));
     return d.shape().describe() + (properties.isEmpty() ? "" : ", " + properties);
   }
 

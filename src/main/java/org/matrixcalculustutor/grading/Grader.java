@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.grading;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -331,8 +332,11 @@ public final class Grader {
 
   /** ", as in (A + A')" when the derivative holds that sum, which the student's answer folded into 2A. */
   private static String pairedInTheDerivative(Derivative expected, String name) {
-    String pair = name + " + " + name + "'";
-    return expected.text().contains(pair) || expected.text().contains(name + "' + " + name) ? ", as in (" + pair + ")" : "";
+    Expr.Symbol matrix = new Expr.Symbol(name);
+    Expr transposed = new Expr.Transpose(matrix);
+    boolean paired = Children.any(expected.result(),
+        node -> node instanceof Expr.Sum sum && sum.terms().contains(matrix) && sum.terms().contains(transposed));
+    return paired ? ", as in (" + name + " + " + name + "')" : "";
   }
 
   /**
@@ -346,16 +350,16 @@ public final class Grader {
     try {
       for (Expr m : determinants) {
         if (numbers.equal(Exprs.product(new Expr.Det(m), a), e, POINTS)) {
-          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of log det("
-              + TextPrinter.print(m) + "), but f has det(" + TextPrinter.print(m) + "): by Jacobi's formula "
-              + "d det(M) = det(M) tr(M^-1 dM), so the factor det(" + TextPrinter.print(m) + ") stays.");
+          String det = "det(" + TextPrinter.print(m) + ")";
+          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of log " + det + ", but f has "
+              + det + ": by Jacobi's formula d det(M) = det(M) tr(M^-1 dM), so the factor " + det + " stays.");
         }
       }
       for (Expr m : logDeterminants) {
         if (numbers.equal(a, Exprs.product(new Expr.Det(m), e), POINTS)) {
-          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of det("
-              + TextPrinter.print(m) + "), but f has its log: d log det(M) = tr(M^-1 dM), without the factor det("
-              + TextPrinter.print(m) + ").");
+          String det = "det(" + TextPrinter.print(m) + ")";
+          return new Diagnosis(DiagnosisCode.DET_LOGDET, "Your answer is the derivative of " + det
+              + ", but f has its log: d log det(M) = tr(M^-1 dM), without the factor " + det + ".");
         }
       }
     } catch (ExpressionException invalid) {
@@ -375,7 +379,7 @@ public final class Grader {
     if (!(a instanceof Expr.Product pa && e instanceof Expr.Product pe) || pa.factors().size() != pe.factors().size()) {
       return false;
     }
-    Map<Expr, Integer> count = new java.util.HashMap<>();
+    Map<Expr, Integer> count = new HashMap<>();
     pa.factors().forEach(f -> count.merge(f, 1, Integer::sum));
     pe.factors().forEach(f -> count.merge(f, -1, Integer::sum));
     return count.values().stream().allMatch(c -> c == 0);

@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Before the application reports ready (/actuator/health/readiness turns ACCEPTING_TRAFFIC only
  * after the runners), warms the JIT on the work students will ask for, in two parts:
  * <ol>
- *   <li>as soon as this bean exists, on a thread of its own while the rest of the application
- *       starts, derives and checks every exercise and every lesson identity and grades each
+ *   <li>as soon as this bean exists (it is made once the server listens, see
+ *       WebConfiguration#tutorBeansAtStart), on a thread of its own, derives and checks every
+ *       exercise and every lesson identity and grades each
  *       exercise's reference answer, {@link #ROUNDS} times: the log then says that the bank and the
  *       lessons are sound on this machine;</li>
  *   <li>once the server listens, sends real requests to itself over loopback (attempts at every
@@ -123,8 +124,12 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       return;
     }
     Traffic traffic = requests(base, time);
-    LOG.info("Warm-up: {} requests to the API and the pages in {} ms{}", traffic.sent(), traffic.millis(),
-        traffic.unexpected() == 0 ? "" : ", " + traffic.unexpected() + " answered neither 2xx nor 400");
+    if (traffic.unexpected() == 0) {
+      LOG.info("Warm-up: {} requests to the API and the pages in {} ms", traffic.sent(), traffic.millis());
+    } else { // a student would have met these: a 500, a 503 with the database down
+      LOG.warn("Warm-up: {} requests to the API and the pages in {} ms, {} answered neither 2xx nor 400",
+          traffic.sent(), traffic.millis(), traffic.unexpected());
+    }
   }
 
   /** The requests a warm-up sent, and how many were answered otherwise than a student's would be. */

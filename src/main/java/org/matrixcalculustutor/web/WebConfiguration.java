@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,18 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+  /**
+   * With spring.main.lazy-initialization, Spring's own machinery is made when first needed, so the
+   * first page comes sooner after a start; the tutor's beans are still made at start, so that a
+   * wrong setting (TUTOR_ENGINE_DEADLINE=abc, a limit of 0) stops the start with its
+   * message instead of failing requests later. All but the warm-up: made as a runner, once the
+   * server listens, its engine rounds no longer take a core from the rest of the start.
+   */
+  @Bean
+  static LazyInitializationExcludeFilter tutorBeansAtStart() {
+    return (name, definition, type) -> type.getName().startsWith("org.matrixcalculustutor.") && type != WarmUp.class;
+  }
 
   /** First of all, so that even a response written by a filter below carries the header. */
   @Bean

@@ -3,6 +3,7 @@ package org.matrixcalculustutor.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,14 +19,22 @@ class WebConfiguration {
 
   /**
    * With spring.main.lazy-initialization, Spring's own machinery is made when first needed, so the
-   * first page comes sooner after a start; the tutor's beans are still made at start, so that a
-   * wrong setting (TUTOR_ENGINE_DEADLINE=abc, a limit of 0) stops the start with its
-   * message instead of failing requests later. All but the warm-up: made as a runner, once the
-   * server listens, its engine rounds no longer take a core from the rest of the start.
+   * first page comes sooner after a start; the tutor's beans, its classes and what its @Bean methods
+   * make (the security filter chain, the filters), are still made at start, so that a wrong setting
+   * (TUTOR_ENGINE_DEADLINE=abc, a limit of 0) stops the start with its message instead of failing
+   * requests later. All but the warm-up: made as a runner, once the server listens, its engine
+   * rounds no longer take a core from the rest of the start.
    */
   @Bean
   static LazyInitializationExcludeFilter tutorBeansAtStart() {
-    return (name, definition, type) -> type.getName().startsWith("org.matrixcalculustutor.") && type != WarmUp.class;
+    return (name, definition, type) -> type != WarmUp.class
+        && (isTutors(type.getName()) || definition instanceof AnnotatedBeanDefinition annotated
+            && annotated.getFactoryMethodMetadata() != null
+            && isTutors(annotated.getFactoryMethodMetadata().getDeclaringClassName()));
+  }
+
+  private static boolean isTutors(String className) {
+    return className.startsWith("org.matrixcalculustutor.");
   }
 
   /** First of all, so that even a response written by a filter below carries the header. */

@@ -37,6 +37,9 @@ class LazyStartTest {
           .filter(name -> typeName(beans, name).startsWith("org.matrixcalculustutor."))
           .toList();
       assertThat(ours).contains("engineGate", "warmUp");
+      // what the tutor's @Bean methods make, of Spring's types: its security and its filters
+      assertThat(beans.containsSingleton("securityFilterChain")).isTrue();
+      assertThat(beans.containsSingleton("requestBodyFilter")).isTrue();
       // the warm-up alone waits: it is made as a runner, once the server listens
       assertThat(ours).filteredOn(name -> !name.equals("warmUp")).allMatch(beans::containsSingleton);
       assertThat(Arrays.stream(beans.getBeanDefinitionNames()).filter(name -> !beans.containsSingleton(name)))

@@ -1,5 +1,8 @@
 package org.matrixcalculustutor.lessons;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * One identity a lesson states, held in the expression language beside its LaTeX so that a test
  * verifies it numerically. Kinds: "equal" (lhs = rhs for all values), "gradient" (the engine's
@@ -46,10 +49,36 @@ public record LessonIdentity(String chapter, String id, String kind, String late
   public String text() {
     return switch (kind) {
       case "equal" -> lhs + " = " + rhs;
-      case "gradient" -> "d/d" + variable + " " + function + " = " + expected + " (" + layout + " layout)";
-      case "hessian" -> "Hessian of " + function + " by " + variable + " = " + expected;
+      case "gradient" -> "d/d" + variable + " " + grouped(function) + " = " + expected + " (" + layout + " layout)";
+      case "hessian" -> "Hessian of " + grouped(function) + " by " + variable + " = " + expected;
       case "differential" -> "d(" + function + ") = " + differential;
       default -> throw new IllegalStateException("unknown kind " + kind);
     };
+  }
+
+  /**
+   * f in parentheses unless it is one name or one call: "d/dt a + t*b" reads as (d/dt a) + t*b, so
+   * it is written d/dt (a + t*b); d/dX tr(X*A) stays as it is.
+   */
+  static String grouped(String f) {
+    Matcher call = ONE_NAME_OR_CALL.matcher(f);
+    if (call.matches() && (call.group(1) == null || closesAtTheEnd(f, call.start(1)))) {
+      return f;
+    }
+    return "(" + f + ")";
+  }
+
+  private static final Pattern ONE_NAME_OR_CALL = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(\\(.*\\))?");
+
+  /** Whether the parenthesis opened at open closes at the last character. */
+  private static boolean closesAtTheEnd(String f, int open) {
+    int depth = 0;
+    for (int i = open; i < f.length(); i++) {
+      depth += f.charAt(i) == '(' ? 1 : f.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return i == f.length() - 1;
+      }
+    }
+    return false;
   }
 }

@@ -216,6 +216,7 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     long[] coefficient = null;
     Expr above = null;
     boolean onlyOnes = factors.stream().allMatch(f -> f instanceof Expr.Number n && n.value() == 1);
+    Expr previous = null;
     for (Expr factor : factors.subList(start, factors.size())) {
       if (asFraction && TextPrinter.divides(factor, scalar)) {
         Expr.Power p = (Expr.Power) factor;
@@ -237,9 +238,11 @@ public final class LatexPrinter implements Expr.Visitor<String> {
       }
       if (numerator.length() > 0) {
         boolean numbers = factor instanceof Expr.Number n && n.value() != Math.PI; // 2 \pi r, but 2 \cdot 3
-        numerator.append(numbers ? " \\cdot " : " ");
+        // dt\, b: set off from what follows, dt b would read as one word "dtb"
+        numerator.append(numbers ? " \\cdot " : previous instanceof Expr.Differential ? "\\, " : " ");
       }
       numerator.append(wrap(factor, TextPrinter.UNARY));
+      previous = factor;
       above = above == null ? factor : e; // the one factor above the line, or more than one
     }
     if (coefficient != null) {

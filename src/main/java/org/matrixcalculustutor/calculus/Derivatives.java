@@ -88,11 +88,11 @@ public final class Derivatives {
             .map(g -> Simplifier.simplify(g, shapes)).toList();
         if (!terms.isEmpty()) { // df = 0 has nothing to move
           List<Expr> inner = terms.stream().<Expr>map(g -> new Expr.Inner(g, new Expr.Differential(x))).toList();
-          steps.add(Step.of(traceTrick(reading.rulesUsed()), DF,
+          steps.add(Step.of(RuleLetters.apart(traceTrick(reading.rulesUsed()), shapes.declarations(), variable), DF,
               inner.size() == 1 ? inner.get(0) : new Expr.Sum(inner)));
         }
         derivative = Simplifier.simplify(Exprs.sum(terms), shapes);
-        steps.add(Step.derivative("read off the gradient: df = <G, " + "d" + variable + "> gives G",
+        steps.add(Step.derivative(RuleLetters.readOffGradient(variable, shapes.declarations()),
             LeftSide.GRADIENT, x, derivative));
       }
       case VECTOR_BY_VECTOR -> {

@@ -417,7 +417,8 @@ final class Differential implements Expr.Visitor<Expr> {
     Expr result = shapes.isScalar(e.argument())
         ? Exprs.product(derivative, da)
         : new Expr.Hadamard(List.of(derivative, da));
-    return step("chain rule: d f(X) = f'(X) ⊙ dX (entry-wise " + e.function().word() + ")", e, result);
+    return step(RuleLetters.apart("chain rule: d f(X) = f'(X) ⊙ dX (entry-wise " + e.function().word() + ")",
+        shapes.declarations(), variable.name()), e, result);
   }
 
   @Override

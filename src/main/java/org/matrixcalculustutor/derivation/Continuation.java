@@ -9,6 +9,7 @@ import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.calculus.Derivatives;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.calculus.RuleLetters;
 import org.matrixcalculustutor.calculus.Step;
 
 /**
@@ -42,7 +43,7 @@ final class Continuation {
   private static String readOffRule(Problem problem) {
     String x = problem.variable();
     return switch (problem.kind()) {
-      case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> "read off the gradient: df = <G, d" + x + "> gives G";
+      case SCALAR_BY_VECTOR, SCALAR_BY_MATRIX -> RuleLetters.readOffGradient(x, problem.declarations());
       case VECTOR_BY_VECTOR -> "read off the Jacobian: dy = J dx gives J";
       default -> "divide by d" + x;
     };

@@ -98,6 +98,16 @@ class PrintersTest {
   }
 
   @Test
+  void aDifferentialFactor_isSetOffFromTheFactorAfterIt() {
+    Expr dt = new Expr.Differential(new Expr.Symbol("t"));
+    Expr dX = new Expr.Differential(new Expr.Symbol("X"));
+    assertThat(LatexPrinter.print(new Expr.Product(java.util.List.of(dt, parse("b")))))
+        .isEqualTo("\\mathrm{d}t\\, b"); // not "dt b", read as one word
+    assertThat(LatexPrinter.print(new Expr.Product(java.util.List.of(parse("A"), dX, parse("B")))))
+        .isEqualTo("A \\mathrm{d}X\\, B");
+  }
+
+  @Test
   void largeAndSmallNumbers_useAPowerOfTenInLatex() {
     assertThat(LatexPrinter.print(parse("1e308*x"))).isEqualTo("1 \\times 10^{308} x");
     assertThat(LatexPrinter.print(parse("1.5e-7*x"))).isEqualTo("1.5 \\times 10^{-7} x");

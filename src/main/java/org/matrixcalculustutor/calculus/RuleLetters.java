@@ -1,0 +1,72 @@
+package org.matrixcalculustutor.calculus;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.matrixcalculustutor.algebra.Declaration;
+import org.matrixcalculustutor.algebra.Declarations;
+
+/**
+ * The letters of a rule's formula kept apart from the problem's own names. A rule's letters are
+ * placeholders: in the attention problem, where Q is the query matrix and G the upstream gradient,
+ * "cyclic trace: <P, A Q B> = <A' P B', Q>" and "df = <G, dK> gives G" would read as statements
+ * about them. A capital that the problem declares (other than the variable, which a rule names on
+ * purpose) is renamed throughout the rule to a capital neither uses.
+ */
+public final class RuleLetters {
+
+  /** A capital standing alone, or after d (dX); not I, the identity. */
+  private static final Pattern LETTER = Pattern.compile("(?<![\\p{L}\\p{N}_])(d?)([A-HJ-Z])(?![\\p{L}\\p{N}_])");
+  /** Replacements in the order tried: letters problems seldom use first. */
+  private static final String SPARE = "UVWRSTLNMHGPQCDEFJKOYZAB";
+
+  private RuleLetters() {}
+
+  /** rule with each of its capitals that declarations name (other than variable) renamed. */
+  public static String apart(String rule, Declarations declarations, String variable) {
+    Set<String> names = new HashSet<>();
+    for (Declaration d : declarations.all()) {
+      names.add(d.name());
+    }
+    names.remove(variable);
+    Set<String> used = new HashSet<>(names);
+    used.add(variable);
+    Matcher letters = LETTER.matcher(rule);
+    boolean clash = false;
+    while (letters.find()) {
+      used.add(letters.group(2));
+      clash |= names.contains(letters.group(2));
+    }
+    if (!clash) {
+      return rule;
+    }
+    Map<String, String> renamed = new HashMap<>();
+    StringBuilder out = new StringBuilder();
+    letters.reset();
+    while (letters.find()) {
+      String letter = letters.group(2);
+      String shown = names.contains(letter) ? renamed.computeIfAbsent(letter, l -> spare(used)) : letter;
+      letters.appendReplacement(out, Matcher.quoteReplacement(letters.group(1) + shown));
+    }
+    letters.appendTail(out);
+    return out.toString();
+  }
+
+  private static String spare(Set<String> used) {
+    for (char c : SPARE.toCharArray()) {
+      String letter = String.valueOf(c);
+      if (used.add(letter)) {
+        return letter;
+      }
+    }
+    return "?"; // 24 capitals of a rule and a problem all taken: never in practice
+  }
+
+  /** The last line of a gradient: df = <G, dX> gives G, with G apart from the problem's names. */
+  public static String readOffGradient(String variable, Declarations declarations) {
+    return apart("read off the gradient: df = <G, d" + variable + "> gives G", declarations, variable);
+  }
+}

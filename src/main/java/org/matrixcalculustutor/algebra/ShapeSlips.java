@@ -46,8 +46,9 @@ public final class ShapeSlips {
       Expr repaired = replace(root, site, repairedSite);
       if (checks(repaired, declarations)) {
         Span span = spans.getOrDefault(site, clash.span());
-        String message = why(site, declarations) + "; did you mean " + TextPrinter.print(repairedSite) + "?";
-        return new ExpressionException(message, span, TextPrinter.print(repaired));
+        String why = why(site, declarations);
+        String message = why + "; did you mean " + TextPrinter.print(repairedSite) + "?";
+        return new ExpressionException(message, span, TextPrinter.print(repaired), why + ".");
       }
     }
     return clash;

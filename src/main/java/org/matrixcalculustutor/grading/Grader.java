@@ -2,6 +2,7 @@ package org.matrixcalculustutor.grading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
@@ -19,6 +21,7 @@ import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.Property;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
+import org.matrixcalculustutor.algebra.Size;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.calculus.DerivativeKind;
@@ -76,6 +79,19 @@ public final class Grader {
     return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes), new ConcurrentHashMap<>());
   }
 
+  /**
+   * Whether a shape slip's fix has the shape of the derivative asked for: a'*b for a*b (meant
+   * a .* b) is a scalar where a vector is asked for, and a fix in the other layout is no answer
+   * either, so neither is suggested.
+   */
+  private boolean fits(String suggestion, Derivative expected) {
+    try {
+      return engine.analyze(suggestion, expected.function().typing().declarations()).shape().equals(expected.shape());
+    } catch (ExpressionException unreadable) {
+      return false;
+    }
+  }
+
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
   static final int MAX_TERMS_SEARCHED = 6;
 
@@ -91,8 +107,9 @@ public final class Grader {
     try {
       answer = engine.analyze(answerText, declarations);
     } catch (ExpressionException e) {
+      ExpressionException shown = e.suggestion() == null || fits(e.suggestion(), expected) ? e : e.withoutSuggestion();
       return new Grade(Verdict.INVALID, null, List.of(), null, expectedFormula, expected.steps(),
-          e.getMessage(), e.position(), List.of(), e.suggestion());
+          shown.getMessage(), shown.position(), List.of(), shown.suggestion());
     }
     Expr a = answer.expr();
     Expr e = expected.result();
@@ -114,7 +131,7 @@ public final class Grader {
       if (numbers.equal(a, Exprs.transpose(e), POINTS)) {
         diagnoses.add(layout(expected));
       } else {
-        diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + answer.shape().describe()
+        diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + describe(answer.shape(), declarations)
             + " but the derivative is " + expected.shape().describe() + " (" + shapeRule(expected) + ")."));
       }
       return incorrect(expected, answerFormula, readings, diagnoses);
@@ -164,9 +181,10 @@ public final class Grader {
     List<Diagnosis> found = new ArrayList<>();
     if (expected.kind() == DerivativeKind.HESSIAN
         && numbers.equal(Exprs.product(Exprs.number(0.5), Exprs.sum(a, Exprs.transpose(a))), e, POINTS)) {
-      found.add(new Diagnosis(DiagnosisCode.UNSYMMETRISED, "Your answer is a B with d²f = "
-          + (expected.form() == null ? "dx' B dx" : "vec(dX)' B vec(dX)") + ", but B is not symmetric, and the"
-          + " Hessian is: it is the symmetric part H = (B + B')/2 (the second identification theorem)."));
+      String quadratic = expected.form() == null ? "dx' B dx" : "vec(dX)' B vec(dX)";
+      found.add(new Diagnosis(DiagnosisCode.UNSYMMETRISED, "Your answer B gives d²f = " + quadratic
+          + ", but it is not symmetric, and a Hessian always is. Many matrices B give the same d²f; the"
+          + " Hessian is the symmetric one among them, (B + B')/2."));
       return found;
     }
     Expr transposed = Exprs.transpose(e);
@@ -177,14 +195,14 @@ public final class Grader {
     }
     if (numbers.equal(a, Exprs.negate(e), POINTS)) {
       found.add(new Diagnosis(DiagnosisCode.SIGN, "Your answer has the wrong sign: it is the negative of the "
-          + "derivative. Check each minus sign of the differential, such as d(y - Xw) = -X dw."));
+          + "derivative. Check each minus sign in the steps of the differential: one was lost or gained."));
       return found;
     }
     Double factor = factor(a, e, numbers);
     if (factor != null) {
       found.add(new Diagnosis(DiagnosisCode.FACTOR, "Your answer is off by a constant factor: it is "
-          + describeFactor(factor) + " the derivative. Look for a factor 2 from a quadratic term, "
-          + "or a 1/2 in the function."));
+          + describeFactor(factor) + " the derivative. Look for a constant lost or gained on the way: a 2"
+          + " from a square or a quadratic form, a 1/2 from a square root or from the function itself."));
       return found;
     }
     if (answerForm != null && sameFactorsInAnotherOrder(answerForm, expectedForm)) {
@@ -213,9 +231,13 @@ public final class Grader {
     if (!missing.isEmpty()) {
       List<String> names = missing.stream()
           .map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
-      found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses the term"
-          + (names.size() == 1 ? " " : "s ") + String.join(" and ", names) + ". Each part of f that depends on the "
-          + "variable gives a term: each term of a sum, and by the product rule each factor of a product."));
+      String together = TextPrinter.print(Simplifier.simplify(Exprs.sum(missing), shapes), declarations);
+      String what = names.size() == 1 ? "the term " + names.get(0)
+          : together.length() < String.join(", ", names).length() ? "terms that add up to " + together
+          : "the terms " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+      found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses " + what + ". Each part of f that"
+          + " depends on the variable gives its own terms: each term of a sum, each factor of a product (the"
+          + " product rule), and the derivative of each function applied (the chain rule)."));
       return found;
     }
     List<Expr> signed = new ArrayList<>(terms(e)); // the terms as the derivative is written, then expanded
@@ -225,6 +247,16 @@ public final class Grader {
         found.add(new Diagnosis(DiagnosisCode.SIGN, "The term "
             + TextPrinter.print(Simplifier.simplify(term, shapes), declarations)
             + " of your answer has the wrong sign; the other terms are right."));
+        return found;
+      }
+    }
+    for (Expr term : signed) { // a = (e - term) + c term: one term off by a constant, as the ridge's lambda*w
+      Double c = factor(Exprs.sum(a, Exprs.negate(e), term), term, numbers);
+      if (c != null) {
+        found.add(new Diagnosis(DiagnosisCode.FACTOR, "In your answer the term "
+            + TextPrinter.print(Simplifier.simplify(term, shapes), declarations) + " is " + describeFactor(c)
+            + " what it should be; the other terms are right. Look for a constant lost or gained in the part of"
+            + " df that gives it."));
         return found;
       }
     }
@@ -265,6 +297,29 @@ public final class Grader {
     return List.of();
   }
 
+  /**
+   * The answer's shape in the problem's size names; a size no declaration names (a lone ones or
+   * I(n) takes one from its context, and has none here) is not shown by a name the student never
+   * wrote.
+   */
+  private static String describe(Shape shape, Declarations declarations) {
+    Set<String> named = new HashSet<>();
+    for (Declaration d : declarations.all()) {
+      for (Size size : List.of(d.shape().rows(), d.shape().cols())) {
+        if (size instanceof Size.Named n) {
+          named.addAll(List.of(n.name().split("\\*")));
+        }
+      }
+    }
+    Predicate<Size> known = size -> !(size instanceof Size.Named n)
+        || named.containsAll(List.of(n.name().split("\\*")));
+    if (known.test(shape.rows()) && known.test(shape.cols())) {
+      return shape.describe();
+    }
+    String kind = shape.cols().isOne() ? "a vector" : shape.rows().isOne() ? "a row vector" : "a matrix";
+    return kind + " whose size nothing in it fixes (a lone ones or I takes its size from what it meets)";
+  }
+
   /** Why the derivative has its shape, for a shape mistake. */
   private static String shapeRule(Derivative expected) {
     String x = expected.variable();
@@ -289,11 +344,26 @@ public final class Grader {
       return new Diagnosis(DiagnosisCode.LAYOUT, "Your answer is the transpose of the vec Jacobian: it is written in"
           + " the other layout. This exercise expects " + wanted + ".");
     }
-    String wanted = expected.layout() == Layout.DENOMINATOR
-        ? "denominator layout, where the gradient has the shape of " + expected.variable()
-        : "numerator layout, where the gradient of a scalar is a row (the transpose of the denominator form)";
-    return new Diagnosis(DiagnosisCode.LAYOUT, "Your answer is the transpose of the derivative: it is written "
-        + "in the other layout. This exercise expects " + wanted + ".");
+    String x = expected.variable();
+    boolean denominator = expected.layout() == Layout.DENOMINATOR;
+    String wanted = switch (expected.kind()) {
+      case VECTOR_BY_VECTOR -> (denominator
+          ? "denominator layout: a row for each entry of " + x + " and a column for each entry of f"
+          : "numerator layout: a row for each entry of f and a column for each entry of " + x)
+          + ", here " + expected.shape();
+      case VECTOR_BY_SCALAR -> denominator ? "denominator layout: the entries of df/d" + x + " in a row"
+          : "numerator layout: the entries of df/d" + x + " in a column, like f";
+      default -> denominator ? "denominator layout, where the gradient has the shape of " + x
+          : "numerator layout, where the derivative of a scalar has the transposed shape of " + x
+              + " (a row for a vector)";
+    };
+    // for a square X the transpose is as often a transpose lost on the way as the other layout
+    String why = expected.kind() == DerivativeKind.SCALAR_BY_MATRIX && expected.shape().isSquare()
+        ? "either it is written in the other layout, or a transpose was lost on the way, as when"
+            + " tr(X^-1 dX) = <X^-T, dX> is read off as X^-1"
+        : "it is written in the other layout";
+    return new Diagnosis(DiagnosisCode.LAYOUT, "Your answer is the transpose of the derivative: " + why
+        + ". This exercise expects " + wanted + ".");
   }
 
   private static List<Expr> terms(Expr e) {

@@ -50,6 +50,20 @@ class GraderTest {
       Grade syntax = quadratic("(A x");
       assertThat(syntax.shapeSlip()).isFalse();
     }
+
+    @Test
+    void aShapeSlipWhoseFixHasTheWrongShapeForTheDerivative_getsNoSuggestion() {
+      // a*b meant a .* b: a'*b fits, but is a scalar where the gradient is a vector
+      Grade g = grade("x'*(a .* x)", "x", "x: vector n\na: vector n", Layout.DENOMINATOR, "2*a*x");
+      assertThat(g.verdict()).isEqualTo(Verdict.INVALID);
+      assertThat(g.suggestion()).isNull();
+      assertThat(g.error()).contains("does not fit").doesNotContain("did you mean");
+      // the fix 2*inv(X'*X)*X' fits, but is the numerator layout of a denominator-layout gradient
+      g = grade("logdet(X'*X)", "X", "X: matrix q x r", Layout.DENOMINATOR, "2*inv(X'*X)*X");
+      assertThat(g.verdict()).isEqualTo(Verdict.INVALID);
+      assertThat(g.suggestion()).isNull();
+      assertThat(g.error()).doesNotContain("did you mean");
+    }
   }
 
   @Nested
@@ -111,9 +125,53 @@ class GraderTest {
     }
 
     @Test
+    void aLoneOnesOfTheWrongShape_isNotGivenASizeNameTheProblemDoesNotHave() {
+      Grade g = grade("tr(X)", "X", "X: matrix n x n", Layout.DENOMINATOR, "ones");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SHAPE);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer is a vector whose size nothing in it fixes")
+          .contains("the derivative is matrix n x n");
+    }
+
+    @Test
+    void missingTerms_areShownAsTheirSumWhenThatIsShorter() {
+      Grade g = grade("-0.5*logdet(Sigma) - 0.5*(x - mu)'*inv(Sigma)*(x - mu)", "Sigma",
+          "Sigma: matrix n x n symmetric\nx: vector n\nmu: vector n", Layout.DENOMINATOR, "-0.5*inv(Sigma)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_TERM);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer misses terms that add up to ")
+          .contains("(x - mu)").doesNotContain(" and 0.5");
+    }
+
+    @Test
+    void factor_ofOneTerm_namesTheTermAndSaysTheOthersAreRight() {
+      String ridge = "X: matrix m x n\nw: vector n\ny: vector m\nlambda: scalar";
+      Grade g = grade("norm(X*w - y)^2 + lambda*norm(w)^2", "w", ridge, Layout.DENOMINATOR, "2*X'*(X*w - y) + lambda*w");
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.FACTOR);
+      assertThat(g.diagnoses().get(0).message())
+          .startsWith("In your answer the term 2*lambda*w is 1/2 of what it should be; the other terms are right.");
+      g = grade("norm(X*w - y)^2 + lambda*norm(w)^2", "w", ridge, Layout.DENOMINATOR, "4*X'*(X*w - y) + 2*lambda*w");
+      assertThat(g.diagnoses().get(0).message()).contains("is 2 times what it should be");
+    }
+
+    @Test
+    void layout_ofAJacobian_isExplainedByItsRowsNotAsAGradientsShape() {
+      Grade g = grade("A*x + b", "x", "A: matrix m x n\nx: vector n\nb: vector m", Layout.DENOMINATOR, "A");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+      assertThat(g.diagnoses().get(0).message())
+          .contains("a row for each entry of x and a column for each entry of f, here n x m")
+          .doesNotContain("shape of x").doesNotContain("scalar");
+      g = grade("A*x", "x", "A: matrix m x n\nx: vector n", Layout.NUMERATOR, "A'");
+      assertThat(g.diagnoses().get(0).message()).contains("a row for each entry of f and a column for each entry of x")
+          .doesNotContain("scalar");
+    }
+
+    @Test
     void layout_forASquareVariableTransposed() {
       Grade g = grade("tr(A*X)", "X", "A: matrix n x n\nX: matrix n x n", Layout.DENOMINATOR, "A");
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+      // inv(X) for log det X: as likely a transpose lost reading off tr(X^-1 dX) as a layout
+      g = grade("logdet(X)", "X", "X: matrix n x n", Layout.DENOMINATOR, "inv(X)");
+      assertThat(g.diagnoses().get(0).message()).contains("or a transpose was lost on the way");
     }
 
     @Test

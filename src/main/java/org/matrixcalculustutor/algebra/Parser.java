@@ -587,6 +587,10 @@ public final class Parser {
       throw new ExpressionException("the function " + name + " at " + token.span().column()
           + " needs its argument in parentheses: " + name + "(...)", token.span());
     }
+    if (call && name.equals("K")) { // as the commutation matrix K_{m,n} is typeset
+      throw new ExpressionException("K(...) at " + token.span().column() + " is no function: the commutation"
+          + " matrix K_{m,n} is typed commutation(m, n)", token.span());
+    }
     if (call && looksLikeFunction(name)) {
       String suggestion = Exprs.closest(name, FUNCTIONS);
       throw new ExpressionException("unknown function '" + name + "' at " + token.span().column()

@@ -28,20 +28,21 @@ public final class RuleLetters {
   /** rule with each of its capitals that declarations name (other than variable) renamed. */
   public static String apart(String rule, Declarations declarations, String variable) {
     Set<String> names = new HashSet<>();
+    boolean clash = false;
     for (Declaration d : declarations.all()) {
       names.add(d.name());
+      clash |= !d.name().equals(variable) && d.name().length() == 1 && LETTER.matcher(d.name()).matches()
+          && mentions(rule, d.name().charAt(0));
+    }
+    if (!clash) { // the common case, decided without a pattern: derivations are built on every request
+      return rule;
     }
     names.remove(variable);
     Set<String> used = new HashSet<>(names);
     used.add(variable);
     Matcher letters = LETTER.matcher(rule);
-    boolean clash = false;
     while (letters.find()) {
       used.add(letters.group(2));
-      clash |= names.contains(letters.group(2));
-    }
-    if (!clash) {
-      return rule;
     }
     Map<String, String> renamed = new HashMap<>();
     StringBuilder out = new StringBuilder();
@@ -53,6 +54,23 @@ public final class RuleLetters {
     }
     letters.appendTail(out);
     return out.toString();
+  }
+
+  /** Whether rule has letter standing alone (or as dX): not inside a word such as "trace". */
+  private static boolean mentions(String rule, char letter) {
+    for (int i = rule.indexOf(letter); i >= 0; i = rule.indexOf(letter, i + 1)) {
+      boolean before = i == 0 || !isNamePart(rule.charAt(i - 1))
+          || rule.charAt(i - 1) == 'd' && (i == 1 || !isNamePart(rule.charAt(i - 2)));
+      boolean after = i + 1 == rule.length() || !isNamePart(rule.charAt(i + 1));
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static String spare(Set<String> used) {

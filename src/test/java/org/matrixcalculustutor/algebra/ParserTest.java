@@ -120,6 +120,7 @@ class ParserTest {
       assertThat(message("x = y")).contains("right-hand side");
       assertThat(message("A ⊗ B")).contains("kron(A, B)");
       assertThat(message("x _2")).contains("part of a name");
+      assertThat(message("K(m, n)")).contains("typed commutation(m, n)"); // as K_{m,n} is typeset
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.matrixcalculustutor.algebra.Declaration;
@@ -23,19 +24,48 @@ public final class RuleLetters {
   /** Replacements in the order tried: letters problems seldom use first. */
   private static final String SPARE = "UVWRSTLNMHGPQCDEFJKOYZAB";
 
+  /**
+   * Renamed rules by rule, variable and the problem's one-letter names: a class's problems repeat,
+   * and a rule is renamed once, not on every request. Rules are the engine's own few strings.
+   */
+  private static final Map<String, String> RENAMED = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED = 4_096;
+
   private RuleLetters() {}
 
   /** rule with each of its capitals that declarations name (other than variable) renamed. */
   public static String apart(String rule, Declarations declarations, String variable) {
-    Set<String> names = new HashSet<>();
     boolean clash = false;
     for (Declaration d : declarations.all()) {
-      names.add(d.name());
-      clash |= !d.name().equals(variable) && d.name().length() == 1 && LETTER.matcher(d.name()).matches()
-          && mentions(rule, d.name().charAt(0));
+      String name = d.name();
+      clash |= name.length() == 1 && isPlaceholder(name.charAt(0)) && !name.equals(variable)
+          && mentions(rule, name.charAt(0));
     }
-    if (!clash) { // the common case, decided without a pattern: derivations are built on every request
+    if (!clash) { // decided without a pattern or a set: derivations are built on every request
       return rule;
+    }
+    StringBuilder letters = new StringBuilder(rule).append('\u0000').append(variable).append('\u0000');
+    for (Declaration d : declarations.all()) {
+      if (d.name().length() == 1) {
+        letters.append(d.name());
+      }
+    }
+    String key = letters.toString();
+    String known = RENAMED.get(key);
+    if (known != null) {
+      return known;
+    }
+    String renamed = rename(rule, declarations, variable);
+    if (RENAMED.size() < MAX_REMEMBERED) {
+      RENAMED.put(key, renamed);
+    }
+    return renamed;
+  }
+
+  private static String rename(String rule, Declarations declarations, String variable) {
+    Set<String> names = new HashSet<>();
+    for (Declaration d : declarations.all()) {
+      names.add(d.name());
     }
     names.remove(variable);
     Set<String> used = new HashSet<>(names);
@@ -67,6 +97,11 @@ public final class RuleLetters {
       }
     }
     return false;
+  }
+
+  /** A capital a rule may use as a placeholder: any but I, the identity (LETTER's class). */
+  private static boolean isPlaceholder(char c) {
+    return c >= 'A' && c <= 'Z' && c != 'I';
   }
 
   private static boolean isNamePart(char c) {

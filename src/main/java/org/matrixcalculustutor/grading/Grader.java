@@ -205,6 +205,14 @@ public final class Grader {
           + " from a square or a quadratic form, a 1/2 from a square root or from the function itself."));
       return found;
     }
+    Expr f = expected.function().expr();
+    if (expected.function().shape().isScalar() && hasUnsquaredNorm(f)
+        && numbers.equal(a, Exprs.product(Exprs.number(2), f, e), POINTS)) {
+      found.add(new Diagnosis(DiagnosisCode.FACTOR, "Your answer is 2 f times the derivative: the gradient of f²,"
+          + " not of f. A norm is the square root of a square, ‖u‖ = (‖u‖²)^(1/2), so the chain rule divides the"
+          + " gradient of ‖u‖² by 2‖u‖."));
+      return found;
+    }
     if (answerForm != null && sameFactorsInAnotherOrder(answerForm, expectedForm)) {
       found.add(new Diagnosis(DiagnosisCode.ORDER, answerForm instanceof Expr.Kron
           ? "Your answer has the two factors of the Kronecker product swapped: vec(A X B) = (B' ⊗ A) vec(X),"
@@ -318,6 +326,25 @@ public final class Grader {
     }
     String kind = shape.cols().isOne() ? "a vector" : shape.rows().isOne() ? "a row vector" : "a matrix";
     return kind + " whose size nothing in it fixes (a lone ones or I takes its size from what it meets)";
+  }
+
+  /** Whether e has a norm that is not squared: ‖u‖ has a square root inside, ‖u‖² none. */
+  private static boolean hasUnsquaredNorm(Expr e) {
+    if (e instanceof Expr.Norm) {
+      return true;
+    }
+    Expr squared = squaredNorm(e);
+    if (squared != null) {
+      return hasUnsquaredNorm(squared);
+    }
+    return Children.of(e).stream().anyMatch(Grader::hasUnsquaredNorm);
+  }
+
+  /** u for ‖u‖², else null. */
+  private static Expr squaredNorm(Expr e) {
+    Expr base = e instanceof Expr.Power p && p.exponent() == 2 ? p.base()
+        : e instanceof Expr.ScalarPower p && Exprs.isNumber(p.exponent(), 2) ? p.base() : null;
+    return base instanceof Expr.Norm n ? n.argument() : null;
   }
 
   /** Why the derivative has its shape, for a shape mistake. */

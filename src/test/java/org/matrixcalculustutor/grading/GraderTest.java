@@ -142,6 +142,16 @@ class GraderTest {
     }
 
     @Test
+    void theGradientOfTheSquaredNorm_forANorm_isNamed() {
+      Grade g = grade("norm(x - a)", "x", "x: vector n\na: vector n", Layout.DENOMINATOR, "2*(x - a)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.FACTOR);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer is 2 f times the derivative: the gradient of f²");
+      // a squared norm has no square root: 2 f e there is no such slip
+      g = grade("norm(x - a)^2", "x", "x: vector n\na: vector n", Layout.DENOMINATOR, "4*norm(x - a)^2*(x - a)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::message).noneMatch(m -> m.contains("gradient of f²"));
+    }
+
+    @Test
     void factor_ofOneTerm_namesTheTermAndSaysTheOthersAreRight() {
       String ridge = "X: matrix m x n\nw: vector n\ny: vector m\nlambda: scalar";
       Grade g = grade("norm(X*w - y)^2 + lambda*norm(w)^2", "w", ridge, Layout.DENOMINATOR, "2*X'*(X*w - y) + lambda*w");

@@ -10,6 +10,11 @@ public enum DiagnosisCode {
   FACTOR("off by a constant factor"),
   /** The answer would be right if a matrix were symmetric (2*A*x for x'*A*x with general A). */
   ASSUMED_SYMMETRIC("assumed a matrix symmetric"),
+  /**
+   * The answer would be right if a vector added up to 1, as a one-hot or probability vector does
+   * (X'(softmax(Xw) - y) for cross-entropy with a general y, whose gradient keeps the factor 1'y).
+   */
+  ASSUMED_SUM_ONE("assumed a vector adds up to 1"),
   /** A term of the expected sum is absent. */
   MISSING_TERM("a term missing"),
   /** A term was added to the expected sum. */

@@ -30,6 +30,7 @@ import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.numeric.Comparisons;
+import org.matrixcalculustutor.numeric.NumericEquality;
 import org.matrixcalculustutor.numeric.Points;
 
 /**
@@ -233,6 +234,14 @@ public final class Grader {
           + String.join(" and ", symmetric) + (symmetric.size() == 1 ? " were" : " were all")
           + " symmetric, but the problem does not say so: keep " + symmetric.get(0) + " and "
           + symmetric.get(0) + "' apart" + pairedInTheDerivative(expected, symmetric.get(0)) + "."));
+      return found;
+    }
+    List<String> summingToOne = assumedSummingToOne(a, e, declarations, numbers, expected.variable());
+    if (!summingToOne.isEmpty()) {
+      String y = summingToOne.get(0);
+      found.add(new Diagnosis(DiagnosisCode.ASSUMED_SUM_ONE, "Your answer would be right if the entries of " + y
+          + " added up to 1 (a one-hot or probability vector), but the problem does not say so: keep the factor"
+          + " sum(" + y + ") = 1'" + y + " where the derivative has it."));
       return found;
     }
     List<Expr> missing = missingTerms(a, expectedTerms, numbers);
@@ -500,6 +509,26 @@ public final class Grader {
   }
 
   /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
+  /** The vectors of e (not the variable) that make a equal to e once they add up to 1, or none. */
+  private static List<String> assumedSummingToOne(Expr a, Expr e, Declarations declarations, Comparisons numbers,
+      String variable) {
+    List<String> found = new ArrayList<>();
+    for (Declaration d : declarations.all()) {
+      Shape s = d.shape();
+      if (!d.name().equals(variable) && s.cols().isOne() && !s.rows().isOne()
+          && Children.any(e, x -> x instanceof Expr.Symbol sym && sym.name().equals(d.name()))) {
+        try {
+          if (numbers.equalWhen(a, e, List.of(d.name()), NumericEquality.SUMMING_TO_ONE)) {
+            found.add(d.name());
+          }
+        } catch (ExpressionException invalid) {
+          // no value where it adds up to 1 (a log of a negative entry): not this slip
+        }
+      }
+    }
+    return found;
+  }
+
   private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, Comparisons numbers,
       String variable) {
     Set<String> candidates = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Children;
@@ -144,8 +145,13 @@ public final class Comparisons {
 
   /** As NumericEquality.equalWhenSymmetric at this seed: its two points are the first two drawn here. */
   public boolean equalWhenSymmetric(Expr a, Expr b, Collection<String> symmetrized) {
+    return equalWhen(a, b, symmetrized, NumericEquality.SYMMETRIC);
+  }
+
+  /** As NumericEquality.equalWhen at this seed: its two points are the first two drawn here. */
+  public boolean equalWhen(Expr a, Expr b, Collection<String> names, UnaryOperator<SimpleMatrix> made) {
     if (resized) {
-      return NumericEquality.equalWhenSymmetric(a, b, declarations, seed, symmetrized);
+      return NumericEquality.equalWhen(a, b, declarations, seed, names, made);
     }
     if (!compatible(a, b)) {
       return false;
@@ -154,9 +160,8 @@ public final class Comparisons {
         ? ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations) : null;
     for (int i = 0; i < 2; i++) {
       Bindings point = point(i);
-      for (String name : symmetrized) {
-        SimpleMatrix m = point.value(name);
-        point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
+      for (String name : names) {
+        point = point.with(name, made.apply(point.value(name)));
       }
       if (!NumericEquality.sameAt(a, b, typing, point)) {
         return false;

@@ -70,16 +70,28 @@ public final class NumericEquality {
     return norm < FLOOR ? null : v.a().elementMult(v.b()).elementSum() / norm; // <a, b> / <b, b>
   }
 
+  /** (M + M') / 2: a matrix made symmetric. */
+  public static final java.util.function.UnaryOperator<SimpleMatrix> SYMMETRIC =
+      m -> m.plus(m.transpose()).divide(2);
+  /** v + (1 - 1'v) / n 1: a vector made to add up to 1, as a one-hot or probability vector does. */
+  public static final java.util.function.UnaryOperator<SimpleMatrix> SUMMING_TO_ONE =
+      v -> v.plus((1 - v.elementSum()) / v.getNumElements());
+
   /** Whether a and b agree at random points where the named matrices are made symmetric. */
   public static boolean equalWhenSymmetric(Expr a, Expr b, Declarations declarations, long seed,
       java.util.Collection<String> symmetrized) {
+    return equalWhen(a, b, declarations, seed, symmetrized, SYMMETRIC);
+  }
+
+  /** Whether a and b agree at random points where the named values are made as made says. */
+  public static boolean equalWhen(Expr a, Expr b, Declarations declarations, long seed,
+      java.util.Collection<String> names, java.util.function.UnaryOperator<SimpleMatrix> made) {
     Pair pair = Pair.of(a, b, declarations);
     Random random = new SeededRandom(seed);
     for (int i = 0; i < 2; i++) {
       Bindings point = RandomBindings.draw(pair.declarations(), random);
-      for (String name : symmetrized) {
-        SimpleMatrix m = point.value(name);
-        point = point.with(name, m.plus(m.transpose()).divide(2)); // (M + M') / 2
+      for (String name : names) {
+        point = point.with(name, made.apply(point.value(name)));
       }
       if (!sameAt(pair.a(), pair.b(), pair.typing(), point)) {
         return false;

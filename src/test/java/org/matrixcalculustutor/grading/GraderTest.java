@@ -152,6 +152,19 @@ class GraderTest {
     }
 
     @Test
+    void theOneHotAnswerToCrossEntropyWithAGeneralY_isNamedAsAssumingYAddsUpToOne() {
+      Grade g = grade("-y'*log(softmax(X*w))", "w", "X: matrix m x n\nw: vector n\ny: vector m", Layout.DENOMINATOR,
+          "X'*(softmax(X*w) - y)");
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ASSUMED_SUM_ONE);
+      assertThat(g.diagnoses().get(0).message()).contains("if the entries of y added up to 1").contains("sum(y)");
+      // an answer wrong otherwise is not said to be right for such a y
+      g = grade("-y'*log(softmax(X*w))", "w", "X: matrix m x n\nw: vector n\ny: vector m", Layout.DENOMINATOR,
+          "X'*softmax(X*w)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).doesNotContain(DiagnosisCode.ASSUMED_SUM_ONE);
+    }
+
+    @Test
     void factor_ofOneTerm_namesTheTermAndSaysTheOthersAreRight() {
       String ridge = "X: matrix m x n\nw: vector n\ny: vector m\nlambda: scalar";
       Grade g = grade("norm(X*w - y)^2 + lambda*norm(w)^2", "w", ridge, Layout.DENOMINATOR, "2*X'*(X*w - y) + lambda*w");

@@ -236,9 +236,8 @@ public final class Grader {
           + symmetric.get(0) + "' apart" + pairedInTheDerivative(expected, symmetric.get(0)) + "."));
       return found;
     }
-    List<String> summingToOne = assumedSummingToOne(a, e, declarations, numbers, expected.variable());
-    if (!summingToOne.isEmpty()) {
-      String y = summingToOne.get(0);
+    String y = assumedSummingToOne(a, e, declarations, numbers, expected.variable());
+    if (y != null) {
       found.add(new Diagnosis(DiagnosisCode.ASSUMED_SUM_ONE, "Your answer would be right if the entries of " + y
           + " added up to 1 (a one-hot or probability vector), but the problem does not say so: keep the factor"
           + " sum(" + y + ") = 1'" + y + " where the derivative has it."));
@@ -248,10 +247,14 @@ public final class Grader {
     if (!missing.isEmpty()) {
       List<String> names = missing.stream()
           .map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
-      String together = TextPrinter.print(Simplifier.simplify(Exprs.sum(missing), shapes), declarations);
-      String what = names.size() == 1 ? "the term " + names.get(0)
-          : together.length() < String.join(", ", names).length() ? "terms that add up to " + together
-          : "the terms " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+      String what;
+      if (names.size() == 1) {
+        what = "the term " + names.get(0);
+      } else {
+        String together = TextPrinter.print(Simplifier.simplify(Exprs.sum(missing), shapes), declarations);
+        what = together.length() < String.join(", ", names).length() ? "terms that add up to " + together
+            : "the terms " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+      }
       found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses " + what + ". Each part of f that"
           + " depends on the variable gives its own terms: each term of a sum, each factor of a product (the"
           + " product rule), and the derivative of each function applied (the chain rule)."));
@@ -509,24 +512,23 @@ public final class Grader {
   }
 
   /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
-  /** The vectors of e (not the variable) that make a equal to e once they add up to 1, or none. */
-  private static List<String> assumedSummingToOne(Expr a, Expr e, Declarations declarations, Comparisons numbers,
+  /** The first vector of e (not the variable) that makes a equal to e once it adds up to 1, or null. */
+  private static String assumedSummingToOne(Expr a, Expr e, Declarations declarations, Comparisons numbers,
       String variable) {
-    List<String> found = new ArrayList<>();
     for (Declaration d : declarations.all()) {
       Shape s = d.shape();
       if (!d.name().equals(variable) && s.cols().isOne() && !s.rows().isOne()
           && Children.any(e, x -> x instanceof Expr.Symbol sym && sym.name().equals(d.name()))) {
         try {
           if (numbers.equalWhen(a, e, List.of(d.name()), NumericEquality.SUMMING_TO_ONE)) {
-            found.add(d.name());
+            return d.name();
           }
         } catch (ExpressionException invalid) {
           // no value where it adds up to 1 (a log of a negative entry): not this slip
         }
       }
     }
-    return found;
+    return null;
   }
 
   private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, Comparisons numbers,

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.algebra;
 
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +17,12 @@ import java.util.Set;
 public final class Shapes {
 
   private final Declarations declarations;
-  private final IdentityHashMap<Expr, Shape> cache;
+  /**
+   * Shapes found before this instance, only read: a checked tree's (a request's) and a cached
+   * problem's derivative's, under the same declarations. Never provisional.
+   */
+  private final List<Map<Expr, Shape>> known;
+  private final IdentityHashMap<Expr, Shape> cache = new IdentityHashMap<>();
   /** Nodes whose shape was inferred without the context that sizes a constant in them: provisional. */
   private final Set<Expr> contextual = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   /** The size names the declarations use: any other name was invented for a context-sized constant. */
@@ -31,12 +37,12 @@ public final class Shapes {
   private final NodeCounter nodeCounts = new NodeCounter();
 
   public Shapes(Declarations declarations) {
-    this(declarations, new IdentityHashMap<>());
+    this(declarations, List.of());
   }
 
-  private Shapes(Declarations declarations, IdentityHashMap<Expr, Shape> cache) {
+  private Shapes(Declarations declarations, List<Map<Expr, Shape>> known) {
     this.declarations = declarations;
-    this.cache = cache;
+    this.known = known;
     for (Declaration d : declarations.all()) {
       addNames(d.shape().rows());
       addNames(d.shape().cols());
@@ -45,7 +51,49 @@ public final class Shapes {
 
   /** The shapes of a checked tree, every node of it included: they are not checked again. */
   public static Shapes of(Typing typing) {
-    return new Shapes(typing.declarations(), new IdentityHashMap<>(typing.shapes()));
+    return new Shapes(typing.declarations(), List.of(typing.shapes()));
+  }
+
+  /**
+   * The shapes of a checked tree and those settled before under the same declarations (a cached
+   * problem's derivative's, from {@link #settledShapes}): neither is worked out again, nor copied.
+   */
+  public static Shapes of(Typing typing, Map<Expr, Shape> settledBefore) {
+    return new Shapes(typing.declarations(), List.of(typing.shapes(), settledBefore));
+  }
+
+  /** The shapes of e and of all its parts, settled once, to be read by later instances (see above). */
+  public Map<Expr, Shape> settledShapes(Expr e) {
+    settle(e);
+    IdentityHashMap<Expr, Shape> settled = new IdentityHashMap<>();
+    for (Map<Expr, Shape> shapes : known) {
+      settled.putAll(shapes);
+    }
+    cache.forEach((node, shape) -> {
+      if (!contextual.contains(node)) {
+        settled.put(node, shape);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(settled);
+  }
+
+  private void settle(Expr e) {
+    of(e);
+    List<Expr> children = Children.of(e);
+    for (int i = 0; i < children.size(); i++) {
+      settle(children.get(i));
+    }
+  }
+
+  /** The shape of e found before this instance, or null. */
+  private Shape known(Expr e) {
+    for (int i = 0; i < known.size(); i++) { // by index: asked for every node
+      Shape shape = known.get(i).get(e);
+      if (shape != null) {
+        return shape;
+      }
+    }
+    return null;
   }
 
   private void addNames(Size size) {
@@ -69,6 +117,10 @@ public final class Shapes {
   }
 
   public Shape of(Expr e) {
+    Shape before = known(e);
+    if (before != null) {
+      return before;
+    }
     Shape known = cache.get(e);
     if (known != null && (contextual.isEmpty() || !contextual.contains(e))) {
       return known;
@@ -85,7 +137,7 @@ public final class Shapes {
   private Shape checked(Expr e) {
     Typing typing = ShapeChecker.check(e, declarations);
     typing.shapes().forEach((node, shape) -> {
-      if (!cache.containsKey(node) || contextual.contains(node)) {
+      if (known(node) == null && (!cache.containsKey(node) || contextual.contains(node))) {
         cache.put(node, shape);
         if (invented(shape)) {
           contextual.add(node);
@@ -147,6 +199,25 @@ public final class Shapes {
     try {
       return isScalar(e);
     } catch (ExpressionException notAProduct) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a and b can stand in one sum (their shapes unify). Two settled equal shapes, or a
+   * literal 0 beside a settled shape, fit without a node for their sum: a grading asks this of
+   * every pair it compares.
+   */
+  public boolean fitInOneSum(Expr a, Expr b) {
+    try {
+      Shape sa = settled(a);
+      Shape sb = settled(b);
+      if (sa != null && sb != null && (sa.equals(sb) || Exprs.isNumber(a, 0) || Exprs.isNumber(b, 0))) {
+        return true;
+      }
+      of(new Expr.Sum(java.util.List.of(a, b)));
+      return true;
+    } catch (ExpressionException clash) {
       return false;
     }
   }

@@ -58,8 +58,9 @@ public final class Grader {
    * @param normalForm its fully expanded canonical form
    * @param points the points drawn so far, by seed (the seed of a cached problem is its own: a
    *     variant's, or the problem's key), shared by every grading of the problem
+   * @param shapes the shapes of the derivative and its parts, worked out once
    */
-  public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points) {
+  public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points, Map<Expr, Shape> shapes) {
 
     /** Seeds whose points are kept: a problem is graded at its own seed and the next (factor checks). */
     static final int SEEDS_KEPT = 4;
@@ -77,7 +78,8 @@ public final class Grader {
 
   public static Expected prepare(Derivative derivative) {
     Shapes shapes = new Shapes(derivative.function().typing().declarations());
-    return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes), new ConcurrentHashMap<>());
+    return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes), new ConcurrentHashMap<>(),
+        shapes.settledShapes(derivative.result()));
   }
 
   /**
@@ -125,8 +127,8 @@ public final class Grader {
               + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
     }
     // the answer's tree was shape-checked once, by analyze: its shapes seed the cache every later step uses
-    Shapes shapes = Shapes.of(answer.typing());
-    Comparisons numbers = new Comparisons(shapes, seed, prepared::pointsAt);
+    Shapes shapes = Shapes.of(answer.typing(), prepared.shapes());
+    Comparisons numbers = new Comparisons(shapes, seed, prepared::pointsAt, e);
     if (!answer.shape().equals(expected.shape()) && !numbers.compatible(a, e)) { // one shape: they fit in a sum
       List<Diagnosis> diagnoses = new ArrayList<>();
       if (numbers.equal(a, Exprs.transpose(e), POINTS)) {
@@ -349,7 +351,13 @@ public final class Grader {
     if (squared != null) {
       return hasUnsquaredNorm(squared);
     }
-    return Children.of(e).stream().anyMatch(Grader::hasUnsquaredNorm);
+    List<Expr> children = Children.of(e); // by index: asked at every wrong answer
+    for (int i = 0; i < children.size(); i++) {
+      if (hasUnsquaredNorm(children.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** u for ‖u‖², else null. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
-import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Deadline;
@@ -40,7 +39,9 @@ public final class Comparisons {
   /** Values of whole expressions (by identity) at each point: a value or the reason it has none. */
   private final Map<Expr, Object[]> values = new IdentityHashMap<>();
   /** Values of their parts at each point, so that e and -e or e - 2t evaluate e once. */
-  private final List<Map<Expr, DMatrixRMaj>> parts = new ArrayList<>();
+  private final List<PartValues> parts = new ArrayList<>();
+  /** The expression whose part values the points keep for every grading (the derivative), or null. */
+  private final Expr shared;
   /** Whether a node holds a constant sized by its context, by identity. */
   private final Map<Expr, Boolean> contextSized = new IdentityHashMap<>();
 
@@ -49,20 +50,23 @@ public final class Comparisons {
    * @param shapes shapes of the expressions compared and of their parts, for these declarations
    */
   public Comparisons(Declarations declarations, Shapes shapes, long seed) {
-    this(shapes, seed, other -> new Points(declarations, other));
+    this(shapes, seed, other -> new Points(declarations, other), null);
   }
 
   /**
    * @param pointsAt the points of a seed: drawn for this grading, or a cached problem's, drawn at its
    *     first grading and shared
+   * @param expected the expression every grading of the problem compares with, whose values at the
+   *     points are kept with them; or null
    */
-  public Comparisons(Shapes shapes, long seed, LongFunction<Points> pointsAt) {
+  public Comparisons(Shapes shapes, long seed, LongFunction<Points> pointsAt, Expr expected) {
     this.points = pointsAt.apply(seed);
     this.pointsAt = pointsAt;
     this.declarations = points.declarations();
     this.shapes = shapes;
     this.seed = seed;
     this.resized = SampleSizes.resizes(declarations);
+    this.shared = expected == null || resized || sizedByContext(expected) ? null : expected;
   }
 
   public long seed() {
@@ -71,65 +75,51 @@ public final class Comparisons {
 
   /** The comparisons at another seed, with the same shapes. */
   public Comparisons reseeded(long otherSeed) {
-    return new Comparisons(shapes, otherSeed, pointsAt);
+    return new Comparisons(shapes, otherSeed, pointsAt, shared);
   }
 
   /** Whether a and b can stand in one sum (their shapes unify). */
   public boolean compatible(Expr a, Expr b) {
-    try {
-      shapes.of(new Expr.Sum(List.of(a, b)));
-      return true;
-    } catch (ExpressionException clash) {
-      return false;
-    }
+    return shapes.fitInOneSum(a, b);
   }
 
   /**
    * Whether a and b can stand in one sum and agree at the given number of valid points (relative
-   * difference below NumericEquality.TOLERANCE); false also when no point is valid for both.
+   * difference below NumericEquality.TOLERANCE); false also when no point is valid for both. The
+   * first point where they differ decides: the points after it are not evaluated.
    */
   public boolean equal(Expr a, Expr b, int points) {
     if (!compatible(a, b)) {
       return false;
     }
-    try {
-      return maxRelativeDifference(a, b, points) < NumericEquality.TOLERANCE;
-    } catch (ExpressionException noValidPoint) {
-      return false;
-    }
-  }
-
-  /** As NumericEquality.maxRelativeDifference at this seed, for a and b that can stand in one sum. */
-  double maxRelativeDifference(Expr a, Expr b, int points) {
     if (resized) {
-      return NumericEquality.maxRelativeDifference(a, b, declarations, seed, points);
+      try {
+        return NumericEquality.equal(a, b, declarations, seed, points);
+      } catch (ExpressionException noValidPoint) {
+        return false;
+      }
     }
     Typing typing = null;
     if (sizedByContext(a) || sizedByContext(b)) {
       typing = typing(a, b);
       if (typing == null) {
-        return Double.POSITIVE_INFINITY;
+        return false;
       }
     }
-    double worst = 0;
     int valid = 0;
-    ExpressionException last = null;
     for (int i = 0; i < ValidPoints.MAX_DRAWS && valid < points; i++) {
       Deadline.check(); // not an invalid point: a passed deadline ends the whole check
       Bindings point = point(i);
       try {
-        worst = Math.max(worst, NumericEquality.relativeDifference(a, value(a, typing, i, point),
-            b, value(b, typing, i, point)));
+        if (NumericEquality.relativeDifference(a, value(a, typing, i, point), b, value(b, typing, i, point))
+            >= NumericEquality.TOLERANCE) {
+          return false;
+        }
         valid++;
-      } catch (ExpressionException invalidPoint) {
-        last = invalidPoint;
+      } catch (ExpressionException invalidPoint) { // drawn again, as NumericEquality does
       }
     }
-    if (valid == 0) {
-      throw new ExpressionException("the numeric comparison could not find a valid point among "
-          + ValidPoints.MAX_DRAWS + " random points" + (last == null ? "" : " (" + last.getMessage() + ")"));
-    }
-    return worst;
+    return valid > 0;
   }
 
   /** As NumericEquality.leastSquaresFactor at this seed: the c that best fits a = c b at the first point. */
@@ -148,7 +138,10 @@ public final class Comparisons {
     return equalWhen(a, b, symmetrized, NumericEquality.SYMMETRIC);
   }
 
-  /** As NumericEquality.equalWhen at this seed: its two points are the first two drawn here. */
+  /**
+   * As NumericEquality.equalWhen at this seed: its two points are the first two drawn here, made as
+   * made says once for all gradings of the problem.
+   */
   public boolean equalWhen(Expr a, Expr b, Collection<String> names, UnaryOperator<SimpleMatrix> made) {
     if (resized) {
       return NumericEquality.equalWhen(a, b, declarations, seed, names, made);
@@ -158,22 +151,32 @@ public final class Comparisons {
     }
     Typing typing = sizedByContext(a) || sizedByContext(b)
         ? ShapeChecker.check(new Expr.Sum(List.of(a, b)), declarations) : null;
+    List<String> named = List.copyOf(names);
     for (int i = 0; i < 2; i++) {
-      Bindings point = point(i);
-      for (String name : names) {
-        point = point.with(name, made.apply(point.value(name)));
-      }
-      if (!NumericEquality.sameAt(a, b, typing, point)) {
+      Bindings point = points.made(i, named, made);
+      if (typing != null ? !NumericEquality.sameAt(a, b, typing, point) : !sameAt(a, b, point)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Whether a and b, without constants sized by their context, have the same value at point. */
+  private boolean sameAt(Expr a, Expr b, Bindings point) {
+    PartValues parts = partValuesAt(point);
+    return NumericEquality.sameValues(a, Evaluator.evaluate(a, null, point, parts),
+        b, Evaluator.evaluate(b, null, point, parts));
+  }
+
+  /** A store of part values at point, starting from the derivative's, shared by every grading. */
+  private PartValues partValuesAt(Bindings point) {
+    return shared == null ? new PartValues() : new PartValues(points.partsOf(shared, point));
+  }
+
   /** The i-th point of this seed's sequence, drawn once. */
   private Bindings point(int i) {
     while (parts.size() <= i) {
-      parts.add(new IdentityHashMap<>());
+      parts.add(partValuesAt(points.get(parts.size())));
     }
     return points.get(i);
   }
@@ -228,6 +231,15 @@ public final class Comparisons {
     return node instanceof Expr.Identity i && i.size() == null
         || node instanceof Expr.Ones o && o.size() == null
         || node instanceof Expr.Zeros z && (z.rows() == null || z.cols() == null)
-        || node instanceof Expr.Sum s && s.terms().stream().allMatch(t -> Exprs.isNumber(t, 0));
+        || node instanceof Expr.Sum s && allZero(s.terms());
+  }
+
+  private static boolean allZero(List<Expr> terms) {
+    for (int i = 0; i < terms.size(); i++) { // by index: asked of every node compared
+      if (!Exprs.isNumber(terms.get(i), 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,7 +1,6 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.MatrixDimensionException;
 import org.ejml.data.DMatrixRMaj;
@@ -44,9 +43,9 @@ public final class Evaluator implements Expr.Visitor<DMatrixRMaj> {
   private final Typing typing;
   private final Bindings bindings;
   /** Values already known at these bindings, by node identity; null when none are kept. */
-  private final Map<Expr, DMatrixRMaj> known;
+  private final PartValues known;
 
-  private Evaluator(Typing typing, Bindings bindings, Map<Expr, DMatrixRMaj> known) {
+  private Evaluator(Typing typing, Bindings bindings, PartValues known) {
     this.typing = typing;
     this.bindings = bindings;
     this.known = known;
@@ -69,7 +68,7 @@ public final class Evaluator implements Expr.Visitor<DMatrixRMaj> {
    * once. Only for trees without a constant sized by its context, whose values do not depend on
    * the tree around them; values are never changed in place, so they may be shared.
    */
-  static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings, Map<Expr, DMatrixRMaj> known) {
+  static SimpleMatrix evaluate(Expr expr, Typing typing, Bindings bindings, PartValues known) {
     Deadline.check();
     DMatrixRMaj value;
     try {

@@ -102,7 +102,12 @@ public final class NumericEquality {
 
   /** Whether a and b (typed as one sum) have the same value at point, up to TOLERANCE. */
   static boolean sameAt(Expr a, Expr b, Typing typing, Bindings point) {
-    Values v = Values.of(a, Evaluator.evaluate(a, typing, point), b, Evaluator.evaluate(b, typing, point));
+    return sameValues(a, Evaluator.evaluate(a, typing, point), b, Evaluator.evaluate(b, typing, point));
+  }
+
+  /** Whether a and b have the same value, given their values va and vb, up to TOLERANCE. */
+  static boolean sameValues(Expr a, SimpleMatrix va, Expr b, SimpleMatrix vb) {
+    Values v = Values.of(a, va, b, vb);
     return v.sameShape() && v.a().minus(v.b()).normF() <= TOLERANCE * Math.max(1, v.b().normF());
   }
 

@@ -1,9 +1,17 @@
 package org.matrixcalculustutor.numeric;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 import org.matrixcalculustutor.algebra.Declarations;
+import org.matrixcalculustutor.algebra.Expr;
+import org.matrixcalculustutor.algebra.ExpressionException;
 
 /**
  * The random points of one seed for one set of declarations, in the order the seed gives them,
@@ -17,6 +25,20 @@ public final class Points {
   private final long seed;
   private final Random random;
   private final List<Bindings> drawn = new ArrayList<>();
+  /** The points made from drawn ones (some matrices made symmetric), each made once. */
+  private final Map<Made, Bindings> made = new HashMap<>();
+  /** The one expression whose part values are kept: the derivative every grading compares with. */
+  private Expr kept;
+  /**
+   * Its parts' values by point (drawn or made here), each by node identity; each map is complete
+   * before it is shared, then only read.
+   */
+  private final Map<Bindings, Map<Expr, DMatrixRMaj>> keptValues = new IdentityHashMap<>();
+
+  /** The most points made, and points whose part values are kept: a grading asks for a few. */
+  static final int MAX_KEPT = 64;
+
+  private record Made(int i, List<String> names, UnaryOperator<SimpleMatrix> how) {}
 
   public Points(Declarations declarations, long seed) {
     this.declarations = declarations;
@@ -38,5 +60,52 @@ public final class Points {
       drawn.add(RandomBindings.draw(declarations, random));
     }
     return drawn.get(i);
+  }
+
+  /**
+   * The i-th point with each named value made as how says (a matrix made symmetric), made once for
+   * all gradings.
+   */
+  synchronized Bindings made(int i, List<String> names, UnaryOperator<SimpleMatrix> how) {
+    Made key = new Made(i, names, how);
+    Bindings point = made.get(key);
+    if (point == null) {
+      point = get(i);
+      for (String name : names) {
+        point = point.with(name, how.apply(point.value(name)));
+      }
+      if (made.size() < MAX_KEPT) {
+        made.put(key, point);
+      }
+    }
+    return point;
+  }
+
+  /**
+   * The values at point (one of these points, drawn or made) of e and its parts, worked out by the
+   * first grading that asks and then shared by all: a cached problem's derivative is evaluated
+   * once per point, not at every attempt. Kept for one expression (the first asked for); for
+   * another, none are. At a point where e has no value, the parts worked out before the failure
+   * are kept.
+   */
+  synchronized Map<Expr, DMatrixRMaj> partsOf(Expr e, Bindings point) {
+    if (kept == null) {
+      kept = e;
+    } else if (kept != e) {
+      return Map.of();
+    }
+    Map<Expr, DMatrixRMaj> values = keptValues.get(point);
+    if (values == null) {
+      PartValues parts = new PartValues();
+      try {
+        Evaluator.evaluate(e, null, point, parts);
+      } catch (ExpressionException noValue) { // an invalid point: its failure is each grading's to meet
+      }
+      values = new IdentityHashMap<>(parts.own());
+      if (keptValues.size() < MAX_KEPT) {
+        keptValues.put(point, values);
+      }
+    }
+    return values;
   }
 }

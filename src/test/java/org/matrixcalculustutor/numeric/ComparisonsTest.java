@@ -17,7 +17,8 @@ import org.matrixcalculustutor.algebra.Shapes;
 /**
  * Comparisons that share their points and values find what a comparison of its own finds at the
  * same seed: the same verdicts, the same factor, the same symmetric reading, also when one side is
- * sized by its context, when a point is invalid for one side, and when the sizes are large.
+ * sized by its context, when a point is invalid for one side, and when the sizes are large; and
+ * so do the gradings of a cached problem, whose points keep the values of its expected side.
  */
 class ComparisonsTest {
 
@@ -52,8 +53,12 @@ class ComparisonsTest {
     Declarations d = Declarations.parse(DECLARATIONS, Limits.DEFAULT);
     Expr ea = parse(a, d);
     Expr eb = parse(b, d);
-    Comparisons shared = new Comparisons(d, new Shapes(d), SEED);
-    for (int round = 0; round < 2; round++) { // the second round reads what the first computed
+    java.util.Map<Long, Points> kept = new java.util.HashMap<>();
+    for (int round = 0; round < 4; round++) {
+      // two rounds in one grading (the second reads what the first computed), then two gradings of
+      // one cached problem whose points keep the values of eb, the expected side
+      Comparisons shared = round < 2 ? ownGrading(d)
+          : new Comparisons(new Shapes(d), SEED, seed -> kept.computeIfAbsent(seed, k -> new Points(d, k)), eb);
       boolean fits = shared.compatible(ea, eb);
       assertThat(shared.equal(ea, eb, 3)).isEqualTo(fits && ownEqual(ea, eb, d));
       assertThat(shared.equal(eb, ea, 3)).isEqualTo(fits && ownEqual(eb, ea, d));
@@ -64,6 +69,15 @@ class ComparisonsTest {
             .isEqualTo(holds(() -> NumericEquality.equalWhenSymmetric(ea, eb, d, SEED, List.of("A"))));
       }
     }
+  }
+
+  private Comparisons grading;
+
+  private Comparisons ownGrading(Declarations d) {
+    if (grading == null) {
+      grading = new Comparisons(d, new Shapes(d), SEED);
+    }
+    return grading;
   }
 
   private static boolean ownEqual(Expr a, Expr b, Declarations d) {

@@ -23,5 +23,8 @@ app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 url="http://127.0.0.1:$port"
+if [ "$scenario" = attempts ]; then
+  VARIANT_MATRICES=$(bench/variant-matrices.sh "$url") && export VARIANT_MATRICES
+fi
 wrk -t2 -c"$connections" -d"${warm_up}s" -s "bench/$scenario.lua" "$url" >/dev/null   # warm-up
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "bench/$scenario.lua" "$url"

@@ -69,5 +69,6 @@ echo "$mode, warm-up ${TUTOR_WARM_UP:-true}: launch to the first page $(( (page 
   "(JVM CPU ${page_cpu} s), to ready $(( (ready - start) / 1000000 )) ms (JVM CPU ${ready_cpu} s)"
 grep -h "Warm-up" "$log" | sed 's/.*WarmUp *: //' || true
 bench/first-derivatives.py "http://127.0.0.1:$port" 100
+VARIANT_MATRICES=$(bench/variant-matrices.sh "http://127.0.0.1:$port") && export VARIANT_MATRICES
 wrk -t2 -c64 -d15s --latency -s bench/attempts.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

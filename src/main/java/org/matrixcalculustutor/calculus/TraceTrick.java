@@ -71,7 +71,7 @@ final class TraceTrick {
     }
     if (q instanceof Expr.Transpose t) {
       rulesUsed.add("<A, B'> = <A', B>");
-      peel(Exprs.transpose(p), t.argument(), out);
+      peel(transposed(p), t.argument(), out);
       return;
     }
     if (q instanceof Expr.Hadamard h) {
@@ -100,7 +100,7 @@ final class TraceTrick {
     if (q instanceof Expr.Trace t) {
       rulesUsed.add("p tr(M) = <p I, M>");
       Shape inner = shapes.of(t.argument());
-      peel(inner.isScalar() ? p : Exprs.product(p, new Expr.Identity(inner.rows())), t.argument(), out);
+      peel(inner.isScalar() ? p : times(p, new Expr.Identity(inner.rows())), t.argument(), out);
       return;
     }
     if (q instanceof Expr.Inner i) {
@@ -109,9 +109,9 @@ final class TraceTrick {
       }
       rulesUsed.add("p <A, B> = <p A, B>");
       if (hasDx(i.right())) {
-        peel(Exprs.product(p, i.left()), i.right(), out);
+        peel(times(p, i.left()), i.right(), out);
       } else {
-        peel(Exprs.product(p, i.right()), i.left(), out);
+        peel(times(p, i.right()), i.left(), out);
       }
       return;
     }
@@ -126,7 +126,7 @@ final class TraceTrick {
       } else {
         ones = Exprs.product(new Expr.Ones(inner.rows()), new Expr.Transpose(new Expr.Ones(inner.cols())));
       }
-      peel(Exprs.product(p, ones), s.argument(), out);
+      peel(times(p, ones), s.argument(), out);
       return;
     }
     if (q instanceof Expr.Diag d) {
@@ -157,16 +157,31 @@ final class TraceTrick {
     List<Expr> right = factors.subList(index + 1, factors.size());
     List<Expr> moved = new ArrayList<>();
     if (!left.isEmpty()) {
-      moved.add(Exprs.transpose(Exprs.product(left)));
+      moved.add(transposed(Exprs.product(left)));
     }
-    moved.add(p);
+    if (!Exprs.isNumber(p, 1) || (left.isEmpty() && right.isEmpty())) {
+      moved.add(p);
+    }
     if (!right.isEmpty()) {
-      moved.add(Exprs.transpose(Exprs.product(right)));
+      moved.add(transposed(Exprs.product(right)));
     }
     if (!left.isEmpty() || !right.isEmpty()) {
       rulesUsed.add("cyclic trace: <P, A Q B> = <A' P B', Q>");
     }
     peel(Exprs.product(moved), inner, out);
+  }
+
+  /**
+   * p q, without the factor 1 that reading off starts from: the gradient terms come out as the
+   * simplifier would leave them, and it has less to undo (1*(A*x)'' took it six rewrites).
+   */
+  private static Expr times(Expr p, Expr q) {
+    return Exprs.isNumber(p, 1) ? q : Exprs.product(p, q);
+  }
+
+  /** e', written without a transpose of a transpose. */
+  private static Expr transposed(Expr e) {
+    return e instanceof Expr.Transpose t ? t.argument() : Exprs.transpose(e);
   }
 
   /** The Jacobian J (numerator layout) with q = J dx, for a vector q linear in dx. */

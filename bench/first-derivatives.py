@@ -28,3 +28,7 @@ ordered = sorted(times)
 print(f"first {count} derivatives, engine time: first {times[0]:.2f} ms, median {ordered[count // 2]:.3f} ms, "
       f"p90 {ordered[int(0.9 * count)]:.3f} ms, max {ordered[-1]:.2f} ms; "
       f"{sum(1 for t in times if t >= 1.0)} of {count} took 1 ms or more")
+for i, t in enumerate(times):
+    if t >= 1.0:
+        case = cases[i % len(cases)]
+        print(f"  call {i + 1}: {t:.2f} ms, {case['f']} d/d{case['wrt']}")

@@ -62,26 +62,25 @@ public final class Shapes {
     return new Shapes(typing.declarations(), List.of(typing.shapes(), settledBefore));
   }
 
-  /** The shapes of e and of all its parts, settled once, to be read by later instances (see above). */
+  /**
+   * The shapes of e and of all its parts, settled once, to be read by later instances (see above):
+   * only e's own nodes, not whatever else this instance has worked out (a normal form's
+   * intermediate trees), since a cached problem keeps them as long as it stays cached.
+   */
   public Map<Expr, Shape> settledShapes(Expr e) {
-    settle(e);
     IdentityHashMap<Expr, Shape> settled = new IdentityHashMap<>();
-    for (Map<Expr, Shape> shapes : known) {
-      settled.putAll(shapes);
-    }
-    cache.forEach((node, shape) -> {
-      if (!contextual.contains(node)) {
-        settled.put(node, shape);
-      }
-    });
+    settle(e, settled);
     return java.util.Collections.unmodifiableMap(settled);
   }
 
-  private void settle(Expr e) {
-    of(e);
+  private void settle(Expr e, Map<Expr, Shape> into) {
+    Shape shape = of(e);
+    if (!contextual.contains(e)) {
+      into.put(e, shape);
+    }
     List<Expr> children = Children.of(e);
     for (int i = 0; i < children.size(); i++) {
-      settle(children.get(i));
+      settle(children.get(i), into);
     }
   }
 

@@ -35,8 +35,15 @@ public final class Points {
    */
   private final Map<Bindings, Map<Expr, DMatrixRMaj>> keptValues = new IdentityHashMap<>();
 
-  /** The most points made, and points whose part values are kept: a grading asks for a few. */
-  static final int MAX_KEPT = 64;
+  /** The most points made and kept: a grading makes two or four. */
+  static final int MAX_MADE = 16;
+  /**
+   * The most numbers kept for the derivative's parts over all points (16 KB): a cache holds
+   * thousands of problems, and a hostile one's parts may be large (a Kronecker product), so a
+   * derivative whose values are larger is evaluated at each grading, as before, not kept.
+   */
+  static final int MAX_KEPT_NUMBERS = 2_048;
+  private int keptNumbers;
 
   private record Made(int i, List<String> names, UnaryOperator<SimpleMatrix> how) {}
 
@@ -74,7 +81,7 @@ public final class Points {
       for (String name : names) {
         point = point.with(name, how.apply(point.value(name)));
       }
-      if (made.size() < MAX_KEPT) {
+      if (made.size() < MAX_MADE) {
         made.put(key, point);
       }
     }
@@ -102,10 +109,23 @@ public final class Points {
       } catch (ExpressionException noValue) { // an invalid point: its failure is each grading's to meet
       }
       values = new IdentityHashMap<>(parts.own());
-      if (keptValues.size() < MAX_KEPT) {
+      int numbers = numbers(values);
+      if (keptNumbers + numbers <= MAX_KEPT_NUMBERS) {
+        keptNumbers += numbers;
         keptValues.put(point, values);
       }
     }
     return values;
+  }
+
+  /** The numbers values hold beyond the symbols' own, which the points hold anyway. */
+  private static int numbers(Map<Expr, DMatrixRMaj> values) {
+    int numbers = 0;
+    for (Map.Entry<Expr, DMatrixRMaj> entry : values.entrySet()) {
+      if (!(entry.getKey() instanceof Expr.Symbol)) {
+        numbers += entry.getValue().getNumElements();
+      }
+    }
+    return numbers;
   }
 }

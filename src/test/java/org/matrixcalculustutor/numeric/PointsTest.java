@@ -27,6 +27,16 @@ class PointsTest {
   }
 
   @Test
+  void aDerivativeWithLargeValues_isEvaluatedAtEachGradingNotKept() {
+    Declarations large = Declarations.parse("K: matrix 7 x 7", Limits.DEFAULT);
+    Points kronPoints = new Points(large, 5L);
+    Expr kron = Parser.parse("kron(K, K)", Limits.DEFAULT, Set.of("K")).expr(); // 49 x 49: 2,401 numbers
+    java.util.Map<Expr, DMatrixRMaj> first = kronPoints.partsOf(kron, kronPoints.get(0));
+    assertThat(first.get(kron).getNumElements()).isEqualTo(2_401).isGreaterThan(Points.MAX_KEPT_NUMBERS);
+    assertThat(kronPoints.partsOf(kron, kronPoints.get(0))).isNotSameAs(first);
+  }
+
+  @Test
   void anotherExpressionsValues_areNotKept() {
     points.partsOf(expected, points.get(0));
     Expr other = Parser.parse("A*x", Limits.DEFAULT, Set.of("A", "x")).expr();

@@ -58,8 +58,27 @@ public final class Deadline {
    */
   public static void check() {
     Deadline deadline = CURRENT.get();
-    if (deadline != null && System.nanoTime() - deadline.wallEnd > 0) {
-      deadline.passed(); // the cheap wall-clock test first; CPU time only once it has passed
+    if (deadline != null) {
+      deadline.checkNow();
+    }
+  }
+
+  /**
+   * This thread's deadline, or none: for work that checks it at every node, which need not look it
+   * up each time. Checked with {@link #checkNow}, on this same thread.
+   */
+  static Deadline current() {
+    Deadline deadline = CURRENT.get();
+    return deadline == null ? NONE : deadline;
+  }
+
+  /** No limit: the work of a thread outside {@link #run}. */
+  private static final Deadline NONE = new Deadline(Duration.ZERO);
+
+  /** As {@link #check}, for this deadline (the one {@link #current} gave this thread). */
+  void checkNow() {
+    if (this != NONE && System.nanoTime() - wallEnd > 0) {
+      passed(); // the cheap wall-clock test first; CPU time only once it has passed
     }
   }
 

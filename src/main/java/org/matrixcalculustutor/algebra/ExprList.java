@@ -18,15 +18,15 @@ import java.util.RandomAccess;
 final class ExprList extends AbstractList<Expr> implements RandomAccess {
 
   private final Expr[] items;
-  private final int hash;
+  /**
+   * Computed at the first use, as String's is (rules build many lists that are never hashed), with
+   * its pattern for a hash of 0: a thread that sees either field set sees the right value.
+   */
+  private int hash;
+  private boolean hashIsZero;
 
   private ExprList(Expr[] items) {
     this.items = items;
-    int h = 1;
-    for (Expr item : items) {
-      h = 31 * h + item.hashCode(); // List.hashCode's formula, so the List contract holds
-    }
-    this.hash = h;
   }
 
   /** The elements of list, copied unless it is already one of these. */
@@ -53,7 +53,19 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
 
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0 && !hashIsZero) { // a race computes the same value twice, harmlessly
+      h = 1;
+      for (Expr item : items) {
+        h = 31 * h + item.hashCode(); // List.hashCode's formula, so the List contract holds
+      }
+      if (h == 0) {
+        hashIsZero = true;
+      } else {
+        hash = h;
+      }
+    }
+    return h;
   }
 
   @Override
@@ -62,7 +74,7 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
       return true;
     }
     if (o instanceof ExprList other) {
-      return other.hash == hash && Arrays.equals(other.items, items);
+      return other.hashCode() == hashCode() && Arrays.equals(other.items, items);
     }
     return o instanceof List<?> && super.equals(o);
   }

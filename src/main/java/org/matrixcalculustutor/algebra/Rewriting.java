@@ -20,6 +20,8 @@ final class Rewriting {
    * in a later run of the same strategy with the same shapes.
    */
   private final java.util.Set<Expr> finals;
+  /** The request's deadline, looked up once: a run checks it at every node. */
+  private final Deadline deadline = Deadline.current();
   private int applications;
   /** The rules applied so far, in order, when the run keeps a log (SymPy's debug strategy); else null. */
   private java.util.List<String> log;
@@ -60,7 +62,7 @@ final class Rewriting {
 
   /** Counts one unit of work against the bounds: the deadline and the most applications. */
   void visit() {
-    Deadline.check();
+    deadline.checkNow();
     if (++applications > MAX_APPLICATIONS) {
       throw new ExpressionException(doing + " this expression takes more than "
           + String.format(java.util.Locale.ROOT, "%,d", MAX_APPLICATIONS) + " steps, more than the tutor works with:"

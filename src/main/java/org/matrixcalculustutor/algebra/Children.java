@@ -26,7 +26,10 @@ public final class Children implements Expr.Visitor<Expr> {
         || e instanceof Expr.Differential;
   }
 
-  /** The direct children of e, in order: the lists a node holds as they are, no copy. */
+  /**
+   * The direct children of e, in order: the lists a node holds as they are, no copy. Always the one
+   * list class, so that the walks over children call it directly, not through an interface stub.
+   */
   public static List<Expr> of(Expr e) {
     return e.accept(LISTING);
   }
@@ -264,37 +267,37 @@ public final class Children implements Expr.Visitor<Expr> {
 
     @Override
     public List<Expr> symbol(Expr.Symbol e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> number(Expr.Number e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> identity(Expr.Identity e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> ones(Expr.Ones e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> zeros(Expr.Zeros e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> commutation(Expr.Commutation e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
     public List<Expr> differential(Expr.Differential e) {
-      return List.of();
+      return ExprList.EMPTY;
     }
 
     @Override
@@ -314,99 +317,99 @@ public final class Children implements Expr.Visitor<Expr> {
 
     @Override
     public List<Expr> power(Expr.Power e) {
-      return List.of(e.base());
+      return ExprList.of(e.base());
     }
 
     @Override
     public List<Expr> elementPower(Expr.ElementPower e) {
-      return List.of(e.base());
+      return ExprList.of(e.base());
     }
 
     @Override
     public List<Expr> scalarPower(Expr.ScalarPower e) {
-      return List.of(e.base(), e.exponent());
+      return ExprList.of(e.base(), e.exponent());
     }
 
     @Override
     public List<Expr> hadamardQuotient(Expr.HadamardQuotient e) {
-      return List.of(e.numerator(), e.denominator());
+      return ExprList.of(e.numerator(), e.denominator());
     }
 
     @Override
     public List<Expr> kron(Expr.Kron e) {
-      return List.of(e.left(), e.right());
+      return ExprList.of(e.left(), e.right());
     }
 
     @Override
     public List<Expr> inner(Expr.Inner e) {
-      return List.of(e.left(), e.right());
+      return ExprList.of(e.left(), e.right());
     }
 
     @Override
     public List<Expr> matrixLiteral(Expr.MatrixLiteral e) {
       List<Expr> entries = new ArrayList<>();
       e.rows().forEach(entries::addAll);
-      return entries;
+      return ExprList.of(entries);
     }
 
     @Override
     public List<Expr> transpose(Expr.Transpose e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> inverse(Expr.Inverse e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> trace(Expr.Trace e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> det(Expr.Det e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> logDet(Expr.LogDet e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> norm(Expr.Norm e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> sumAll(Expr.SumAll e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> diag(Expr.Diag e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> softmax(Expr.Softmax e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> logSumExp(Expr.LogSumExp e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> vec(Expr.Vec e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
 
     @Override
     public List<Expr> apply(Expr.Apply e) {
-      return List.of(e.argument());
+      return ExprList.of(e.argument());
     }
   }
 }

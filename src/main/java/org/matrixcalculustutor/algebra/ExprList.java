@@ -29,6 +29,17 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
     this.items = items;
   }
 
+  /** No elements: a leaf's children. */
+  static final ExprList EMPTY = new ExprList(new Expr[0]);
+
+  /** The given elements (a node's one or two children). */
+  static ExprList of(Expr... items) {
+    for (Expr item : items) {
+      Objects.requireNonNull(item);
+    }
+    return new ExprList(items);
+  }
+
   /** The elements of list, copied unless it is already one of these. */
   static ExprList of(Collection<? extends Expr> list) {
     if (list instanceof ExprList same) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Derivative;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  *   <li>as soon as this bean exists (it is made once the server listens, see
  *       WebConfiguration#tutorBeansAtStart), on a thread of its own, derives and checks every
- *       exercise and every lesson identity and grades each
+ *       exercise, every lesson identity and each entry-wise function of the language, and grades each
  *       exercise's reference answer, {@link #ROUNDS} times: the log then says that the bank and the
  *       lessons are sound on this machine;</li>
  *   <li>once the server listens, sends real requests to itself over loopback (attempts at every
@@ -112,10 +113,12 @@ class WarmUp implements InitializingBean, ApplicationRunner {
     }
     Report report = engineWarmUp.join();
     if (report.failures().isEmpty()) {
-      LOG.info("Warm-up: {} exercises and lesson identities derived, checked and graded, {} rounds, last {} ms",
+      LOG.info("Warm-up: {} exercises, lesson identities and entry-wise functions derived, checked and graded,"
+          + " {} rounds, last {} ms",
           report.problems(), ROUNDS, report.millis());
     } else {
-      LOG.error("Warm-up: {} of {} exercises and lesson identities failed: {}", report.failures().size(),
+      LOG.error("Warm-up: {} of {} exercises, lesson identities and entry-wise functions failed: {}",
+          report.failures().size(),
           report.problems(), report.failures());
     }
     String base = baseUrl();
@@ -268,7 +271,11 @@ class WarmUp implements InitializingBean, ApplicationRunner {
     }
   }
 
-  /** One pass over every exercise and lesson identity. */
+  /**
+   * One pass over every exercise and lesson identity, and over each entry-wise function of the
+   * language (sum(f(x)) for each f): a student who types sqrt or abs, which no lesson uses, would
+   * otherwise pay for its first compilation (about 1 ms).
+   */
   Report once() {
     long start = System.nanoTime();
     List<String> failures = new ArrayList<>();
@@ -299,6 +306,17 @@ class WarmUp implements InitializingBean, ApplicationRunner {
         }
       } catch (ExpressionException ex) {
         failures.add("lesson identity " + i.id() + ": " + ex.getMessage());
+      }
+    }
+    for (Expr.Function f : Expr.Function.values()) { // each entry-wise function, also those no lesson uses
+      problems++;
+      try {
+        Derivative d = engine.derive("sum(" + f.word() + "(x))", "x", "x: vector n positive", Layout.DENOMINATOR);
+        if (!(d.maxRelativeError() < 1e-5)) {
+          failures.add("function " + f.word());
+        }
+      } catch (ExpressionException ex) {
+        failures.add("function " + f.word() + ": " + ex.getMessage());
       }
     }
     return new Report(problems, failures, (System.nanoTime() - start) / 1_000_000);

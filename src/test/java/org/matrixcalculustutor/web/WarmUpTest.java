@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.ExerciseBank;
 import org.matrixcalculustutor.lessons.LessonCatalog;
+import org.matrixcalculustutor.lessons.LessonIdentity;
 import org.springframework.mock.env.MockEnvironment;
 
 class WarmUpTest {
 
   @Test
-  void warmUp_derivesChecksAndGradesEveryExerciseAndLessonIdentityWithoutAFailure() {
+  void warmUp_derivesChecksAndGradesEveryExerciseLessonIdentityAndFunctionWithoutAFailure() {
     ExerciseBank bank = ExerciseBank.load();
-    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank, LessonCatalog.load(), new MockEnvironment(),
+    LessonCatalog lessons = LessonCatalog.load();
+    WarmUp.Report report = new WarmUp(new Engine(Limits.DEFAULT), bank, lessons, new MockEnvironment(),
         false, Duration.ZERO).once();
-    assertThat(report.problems()).isGreaterThan(bank.all().size());
+    assertThat(report.problems()).isEqualTo(bank.all().size()
+        + (int) lessons.identities().stream().filter(LessonIdentity::isGradient).count()
+        + Expr.Function.values().length);
     assertThat(report.failures()).isEmpty();
   }
 

@@ -138,7 +138,7 @@ public final class Shapes {
     typing.shapes().forEach((node, shape) -> {
       if (known(node) == null && (!cache.containsKey(node) || contextual.contains(node))) {
         cache.put(node, shape);
-        if (invented(shape)) {
+        if (invents(shape)) {
           contextual.add(node);
         } else {
           contextual.remove(node);
@@ -149,7 +149,7 @@ public final class Shapes {
   }
 
   /** Whether a shape names a size no declaration has: one inferred for a constant out of its context. */
-  private boolean invented(Shape shape) {
+  public boolean invents(Shape shape) {
     return invented(shape.rows()) || invented(shape.cols());
   }
 
@@ -214,7 +214,7 @@ public final class Shapes {
       if (sa != null && sb != null && (sa.equals(sb) || Exprs.isNumber(a, 0) || Exprs.isNumber(b, 0))) {
         return true;
       }
-      of(new Expr.Sum(java.util.List.of(a, b)));
+      of(new Expr.Sum(List.of(a, b)));
       return true;
     } catch (ExpressionException clash) {
       return false;

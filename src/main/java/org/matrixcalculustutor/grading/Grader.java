@@ -2,7 +2,6 @@ package org.matrixcalculustutor.grading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
@@ -21,7 +19,6 @@ import org.matrixcalculustutor.algebra.Exprs;
 import org.matrixcalculustutor.algebra.Property;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
-import org.matrixcalculustutor.algebra.Size;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.calculus.DerivativeKind;
@@ -134,7 +131,7 @@ public final class Grader {
       if (numbers.equal(a, Exprs.transpose(e), POINTS)) {
         diagnoses.add(layout(expected));
       } else {
-        diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + describe(answer.shape(), declarations)
+        diagnoses.add(new Diagnosis(DiagnosisCode.SHAPE, "Your answer is " + describe(answer.shape(), shapes)
             + " but the derivative is " + expected.shape().describe() + " (" + shapeRule(expected) + ")."));
       }
       return incorrect(expected, answerFormula, readings, diagnoses);
@@ -324,18 +321,8 @@ public final class Grader {
    * I(n) takes one from its context, and has none here) is not shown by a name the student never
    * wrote.
    */
-  private static String describe(Shape shape, Declarations declarations) {
-    Set<String> named = new HashSet<>();
-    for (Declaration d : declarations.all()) {
-      for (Size size : List.of(d.shape().rows(), d.shape().cols())) {
-        if (size instanceof Size.Named n) {
-          named.addAll(List.of(n.name().split("\\*")));
-        }
-      }
-    }
-    Predicate<Size> known = size -> !(size instanceof Size.Named n)
-        || named.containsAll(List.of(n.name().split("\\*")));
-    if (known.test(shape.rows()) && known.test(shape.cols())) {
+  private static String describe(Shape shape, Shapes shapes) {
+    if (!shapes.invents(shape)) {
       return shape.describe();
     }
     String kind = shape.cols().isOne() ? "a vector" : shape.rows().isOne() ? "a row vector" : "a matrix";
@@ -519,7 +506,6 @@ public final class Grader {
     }
   }
 
-  /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
   /** The first vector of e (not the variable) that makes a equal to e once it adds up to 1, or null. */
   private static String assumedSummingToOne(Expr a, Expr e, Declarations declarations, Comparisons numbers,
       String variable) {
@@ -539,6 +525,7 @@ public final class Grader {
     return null;
   }
 
+  /** The square matrices (other than the variable) whose symmetry would make a equal to e. */
   private static List<String> assumedSymmetric(Expr a, Expr e, Declarations declarations, Comparisons numbers,
       String variable) {
     Set<String> candidates = new LinkedHashSet<>();

@@ -44,6 +44,8 @@ public final class Points {
    */
   static final int MAX_KEPT_NUMBERS = 2_048;
   private int keptNumbers;
+  /** Set once a point's values did not fit: from then on each grading evaluates them itself, not under this lock. */
+  private boolean full;
 
   private record Made(int i, List<String> names, UnaryOperator<SimpleMatrix> how) {}
 
@@ -98,7 +100,7 @@ public final class Points {
   synchronized Map<Expr, DMatrixRMaj> partsOf(Expr e, Bindings point) {
     if (kept == null) {
       kept = e;
-    } else if (kept != e) {
+    } else if (kept != e || full) {
       return Map.of();
     }
     Map<Expr, DMatrixRMaj> values = keptValues.get(point);
@@ -108,11 +110,13 @@ public final class Points {
         Evaluator.evaluate(e, null, point, parts);
       } catch (ExpressionException noValue) { // an invalid point: its failure is each grading's to meet
       }
-      values = new IdentityHashMap<>(parts.own());
+      values = parts.own(); // never changed from here on
       int numbers = numbers(values);
       if (keptNumbers + numbers <= MAX_KEPT_NUMBERS) {
         keptNumbers += numbers;
         keptValues.put(point, values);
+      } else {
+        full = true;
       }
     }
     return values;

@@ -118,8 +118,7 @@ class WarmUp implements InitializingBean, ApplicationRunner {
           report.problems(), ROUNDS, report.millis());
     } else {
       LOG.error("Warm-up: {} of {} exercises, lesson identities and entry-wise functions failed: {}",
-          report.failures().size(),
-          report.problems(), report.failures());
+          report.failures().size(), report.problems(), report.failures());
     }
     String base = baseUrl();
     if (base == null) {

@@ -223,6 +223,11 @@ public final class Declarations {
     return byName.values();
   }
 
+  /** The declared names, read-only. */
+  public java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(byName.keySet());
+  }
+
   /** This block with other's declarations added where this one has none. */
   public Declarations plus(Declarations other) {
     Map<String, Declaration> map = new LinkedHashMap<>(byName);

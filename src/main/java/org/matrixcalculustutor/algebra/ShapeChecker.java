@@ -54,6 +54,9 @@ public final class ShapeChecker implements Expr.Visitor<Shape> {
   }
 
   private Typing solved(Expr root) {
+    if (nextVar == 0) { // no unknown size was ever made (every symbol declared): nothing to resolve or name
+      return new Typing(root, shapes, declarations);
+    }
     for (Map.Entry<Size.Var, Expr> factor : undetermined.entrySet()) {
       if (find(factor.getKey()) instanceof Size.Var && factor.getValue() != null) {
         throw clash(factor.getValue(), describe(factor.getValue()) + ": the sizes of its factors cannot be told from"

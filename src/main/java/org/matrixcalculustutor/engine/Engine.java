@@ -4,20 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.matrixcalculustutor.algebra.Children;
-import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
-import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Parser;
 import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.ShapeSlips;
 import org.matrixcalculustutor.algebra.Size;
 import org.matrixcalculustutor.algebra.Span;
-import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 import org.matrixcalculustutor.calculus.Derivatives;
 import org.matrixcalculustutor.calculus.Layout;
@@ -54,17 +50,14 @@ public final class Engine {
 
   /** Parses text against parsed declarations. */
   public Analysis analyze(String text, Declarations declarations) {
-    Set<String> declared = declarations.all().stream().map(Declaration::name)
-        .collect(Collectors.toSet());
-    Parser.Result parsed = Parser.parse(text, limits, declared);
+    Parser.Result parsed = Parser.parse(text, limits, declarations.names());
     Typing typing;
     try {
       typing = ShapeChecker.check(parsed.expr(), declarations, parsed.spans());
     } catch (ExpressionException clash) { // a forgotten transpose gets a remark that suggests it
       throw ShapeSlips.explain(clash, parsed.expr(), declarations, parsed.spans());
     }
-    return new Analysis(parsed.expr(), typing, TextPrinter.print(parsed.expr(), typing.declarations()),
-        LatexPrinter.print(parsed.expr(), typing.declarations()), symbols(parsed.expr()), parsed.readings());
+    return new Analysis(parsed.expr(), typing, symbols(parsed.expr()), parsed.readings());
   }
 
   /**
@@ -99,10 +92,7 @@ public final class Engine {
     requireEvaluable(result, name);
     double error = FiniteDifferences.maxRelativeError(typing, name, result.derivative(), result.kind(),
         result.layout(), CHECK_SEED);
-    return new Derivative(function, name, result.kind(), result.layout(), result.derivative(),
-        TextPrinter.print(result.derivative(), typing.declarations()),
-        LatexPrinter.print(result.derivative(), typing.declarations()),
-        result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
+    return new Derivative(function, name, result.kind(), result.layout(), result.derivative(), result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
   }
 
   /**

@@ -67,7 +67,7 @@ public final class Deadline {
    * This thread's deadline, or none: for work that checks it at every node, which need not look it
    * up each time. Checked with {@link #checkNow}, on this same thread.
    */
-  static Deadline current() {
+  public static Deadline current() {
     Deadline deadline = CURRENT.get();
     return deadline == null ? NONE : deadline;
   }
@@ -76,7 +76,7 @@ public final class Deadline {
   private static final Deadline NONE = new Deadline(Duration.ZERO);
 
   /** As {@link #check}, for this deadline (the one {@link #current} gave this thread). */
-  void checkNow() {
+  public void checkNow() {
     if (this != NONE && System.nanoTime() - wallEnd > 0) {
       passed(); // the cheap wall-clock test first; CPU time only once it has passed
     }

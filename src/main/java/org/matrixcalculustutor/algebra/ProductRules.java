@@ -86,15 +86,12 @@ final class ProductRules {
   static Expr foldNumbers(Expr.Product p, Rewriting run) {
     double coefficient = 1;
     int numbers = 0;
-    List<Expr> rest = new ArrayList<>();
     for (Expr f : p.factors()) {
       if (f instanceof Expr.Number n) {
         coefficient *= n.value();
         numbers++;
       } else if (Exprs.isZero(f)) {
         return Exprs.ZERO;
-      } else {
-        rest.add(f);
       }
     }
     if (coefficient == 0) {
@@ -105,8 +102,9 @@ final class ProductRules {
     }
     boolean leading = p.factors().get(0) instanceof Expr.Number;
     if (numbers == 0 || (numbers == 1 && leading && coefficient != 1)) {
-      return p;
+      return p; // the usual case: decided before building anything
     }
+    List<Expr> rest = new ArrayList<>(ExprLists.filter(p.factors(), f -> !(f instanceof Expr.Number)));
     if (coefficient != 1) {
       rest.add(0, Exprs.number(coefficient));
     }
@@ -178,6 +176,9 @@ final class ProductRules {
   /** s * s^-1 = 1 and s * s = s^2 for scalar factors s. */
   static Expr combineScalarPowers(Expr.Product p, Rewriting run) {
     Shapes shapes = run.shapes();
+    if (fewerThanTwoScalars(p, shapes)) { // the usual case: nothing to combine, decided without a map
+      return p;
+    }
     Map<Expr, Double> exponents = new LinkedHashMap<>();
     List<Expr> others = new ArrayList<>();
     int scalarFactors = 0;
@@ -203,6 +204,19 @@ final class ProductRules {
     });
     others.stream().filter(f -> !(f instanceof Expr.Number)).forEach(factors::add);
     return Exprs.product(factors);
+  }
+
+  /** Whether p has fewer than two scalar factors other than numbers. */
+  private static boolean fewerThanTwoScalars(Expr.Product p, Shapes shapes) {
+    int scalars = 0;
+    List<Expr> factors = p.factors();
+    for (int i = 0; i < factors.size(); i++) {
+      Expr f = factors.get(i);
+      if (!(f instanceof Expr.Number) && shapes.isScalar(f) && ++scalars == 2) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

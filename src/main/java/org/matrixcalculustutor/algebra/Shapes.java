@@ -22,7 +22,8 @@ public final class Shapes {
    * problem's derivative's, under the same declarations. Never provisional.
    */
   private final List<Map<Expr, Shape>> known;
-  private final IdentityHashMap<Expr, Shape> cache = new IdentityHashMap<>();
+  /** Sized for a derivation's nodes (a few hundred), so that it does not grow and rehash as it fills. */
+  private final IdentityHashMap<Expr, Shape> cache = new IdentityHashMap<>(256);
   /** Nodes whose shape was inferred without the context that sizes a constant in them: provisional. */
   private final Set<Expr> contextual = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   /** The size names the declarations use: any other name was invented for a context-sized constant. */
@@ -108,7 +109,7 @@ public final class Shapes {
 
   /** The nodes strategy has left as they are, under these declarations (see {@link Rewriting}). */
   Set<Expr> finalUnder(Strategy strategy) {
-    return finals.computeIfAbsent(strategy, s -> java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    return finals.computeIfAbsent(strategy, s -> java.util.Collections.newSetFromMap(new IdentityHashMap<>(128)));
   }
 
   public Declarations declarations() {

@@ -86,7 +86,8 @@ public sealed interface Size {
       return List.of(Integer.toString(f.value()));
     }
     if (size instanceof Named n) {
-      return List.of(n.name().split("\\*"));
+      String name = n.name();
+      return name.indexOf('*') < 0 ? List.of(name) : List.of(name.split("\\*")); // nearly every size: one name
     }
     throw new IllegalArgumentException("the size " + size + " is not solved");
   }

@@ -27,7 +27,8 @@ final class Differential implements Expr.Visitor<Expr> {
   private final Expr.Differential dx;
   private final Shapes shapes;
   private final List<Step> steps = new ArrayList<>();
-  private final NodeCounter nodes = new NodeCounter();
+  /** Sizes of the trees built, shared with the instances that show one rule: they build the same parts. */
+  private final NodeCounter nodes;
 
   /**
    * Null when differentiating; when showing one rule, the parts whose differentials are left
@@ -42,17 +43,19 @@ final class Differential implements Expr.Visitor<Expr> {
    * The differentials already worked out, by node: a part that occurs twice (X^-1 in X^-1 X^-1) is
    * worked out, and shown, once; where it occurs again its line above is the reference.
    */
-  private final Map<Expr, Expr> worked = new HashMap<>();
+  private final Map<Expr, Expr> worked;
 
   /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
   private Step pendingStep;
 
   private Differential(Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
-      Map<Expr.Symbol, Expr> unexpanded) {
+      Map<Expr.Symbol, Expr> unexpanded, NodeCounter nodes) {
     this.variable = variable;
     this.dx = dx;
     this.shapes = shapes;
     this.unexpanded = unexpanded;
+    this.nodes = nodes;
+    this.worked = unexpanded == null ? new HashMap<>() : Map.of(); // showing one rule works nothing out twice
   }
 
   /** The differential of e and the named steps taken, outermost rule first. */
@@ -66,7 +69,7 @@ final class Differential implements Expr.Visitor<Expr> {
    * d(variable) all the same.
    */
   static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes) {
-    Differential d = new Differential(variable, dx, shapes, null);
+    Differential d = new Differential(variable, dx, shapes, null, new NodeCounter());
     Expr result = d.d(e);
     return new Result(result, List.copyOf(d.steps));
   }
@@ -127,7 +130,7 @@ final class Differential implements Expr.Visitor<Expr> {
     if (!dx.variable().equals(variable)) {
       parts.put(dx.variable(), variable); // the mark prints as dX
     }
-    Expr once = node.accept(new Differential(variable, dx, shapes, parts));
+    Expr once = node.accept(new Differential(variable, dx, shapes, parts, nodes));
     parts.put(WHOLE, node);
     pendingStep = Step.of(rule, new Expr.Differential(WHOLE), once, parts);
     return result;

@@ -45,6 +45,9 @@ public final class Evaluator implements Expr.Visitor<DMatrixRMaj> {
   /** Values already known at these bindings, by node identity; null when none are kept. */
   private final PartValues known;
 
+  /** The request's deadline, looked up once per evaluation: a product checks it at every factor. */
+  private final Deadline deadline = Deadline.current();
+
   private Evaluator(Typing typing, Bindings bindings, PartValues known) {
     this.typing = typing;
     this.bindings = bindings;
@@ -476,8 +479,8 @@ public final class Evaluator implements Expr.Visitor<DMatrixRMaj> {
   }
 
   /** a b, where a 1 x 1 side multiplies as a scalar. */
-  private static DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b, Expr node) {
-    Deadline.check();
+  private DMatrixRMaj times(DMatrixRMaj a, DMatrixRMaj b, Expr node) {
+    deadline.checkNow();
     if (isScalar(a)) {
       return scaled(a.data[0], b); // a B
     }

@@ -80,12 +80,12 @@ public final class RandomBindings {
     for (String name : names) {
       sizes.put(name, next < pool.size() ? pool.get(next++) : uniformSize(random));
     }
-    Bindings sized = new Bindings(Map.of(), sizes);
+    Bindings sized = new Bindings(Map.of(), sizes); // copies sizes once; the values share that copy
     Map<String, SimpleMatrix> values = new HashMap<>();
     for (Declaration d : declarations.all()) {
       values.put(d.name(), value(d, sized, random));
     }
-    return new Bindings(values, sizes);
+    return new Bindings(values, sized.sizes());
   }
 
   /** Notes the size names to draw and the whole numbers already in use; "m*n" stands for m and n. */
@@ -93,7 +93,7 @@ public final class RandomBindings {
     if (size instanceof Size.Fixed f) {
       taken.add(f.value());
     } else if (size instanceof Size.Named n) {
-      for (String factor : n.name().split("\\" + Bindings.TIMES)) {
+      for (String factor : Size.factors(n)) {
         Size part = Size.of(factor);
         if (part instanceof Size.Fixed f) {
           taken.add(f.value());

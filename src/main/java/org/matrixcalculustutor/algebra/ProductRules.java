@@ -18,6 +18,8 @@ final class ProductRules {
       "a (c u) v = c a u v for a number c", ProductRules::numbersOut);
   static final Rule<Expr.Product> SCALARS_FIRST = Rule.of("scalarsFirst", Expr.Product.class,
       "A s B = s A B for a scalar s", ProductRules::scalarsFirst);
+  static final Rule<Expr.Product> SORT_SCALARS = Rule.of("sortScalarFactors", Expr.Product.class,
+      "s t = t s for scalars s, t", ProductRules::sortScalars);
   static final Rule<Expr.Product> COMBINE_SCALAR_POWERS = Rule.of("combineScalarPowers", Expr.Product.class,
       "s s^-1 = 1, s s = s^2", ProductRules::combineScalarPowers);
   static final Rule<Expr.Product> COMBINE_SYMBOLIC_POWERS = Rule.of("combineSymbolicPowers", Expr.Product.class,
@@ -157,6 +159,46 @@ final class ProductRules {
     ordered.addAll(chain);
     ordered.addAll(reciprocals);
     return ordered.equals(p.factors()) ? p : new Expr.Product(ordered);
+  }
+
+  /**
+   * Scalars commute, so a normal form writes them in the structural order: (x'*A*x)*(x'*x)^-2*x and
+   * (x'*x)^-2*(x'*A*x)*x are one product. Sorts the scalars before the chain (after the
+   * coefficient) and the scalar reciprocals after it, each run on its own, as scalarsFirst groups them.
+   */
+  static Expr sortScalars(Expr.Product p, Rewriting run) {
+    Shapes shapes = run.shapes();
+    List<Expr> factors = p.factors();
+    int n = factors.size();
+    int start = factors.get(0) instanceof Expr.Number ? 1 : 0;
+    int end = start;
+    while (end < n && shapes.isScalar(factors.get(end)) && !isScalarReciprocal(factors.get(end), shapes)) {
+      end++;
+    }
+    int tail = n;
+    while (tail > end && isScalarReciprocal(factors.get(tail - 1), shapes)) {
+      tail--;
+    }
+    if (inOrder(factors, start, end) && inOrder(factors, tail, n)) {
+      return p; // the usual case: decided without a copy
+    }
+    List<Expr> sorted = new ArrayList<>(factors);
+    sorted.subList(start, end).sort(ExprOrder.INSTANCE);
+    sorted.subList(tail, n).sort(ExprOrder.INSTANCE);
+    return new Expr.Product(sorted);
+  }
+
+  private static boolean isScalarReciprocal(Expr f, Shapes shapes) {
+    return f instanceof Expr.Power pw && pw.exponent() == -1 && shapes.isScalar(f);
+  }
+
+  private static boolean inOrder(List<Expr> factors, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (ExprOrder.INSTANCE.compare(factors.get(i - 1), factors.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether p already reads scalars, then the chain, then scalar reciprocals. */

@@ -95,6 +95,7 @@ public final class Simplifier {
       ProductRules.FLATTEN,
       ProductRules.FOLD_NUMBERS,
       ProductRules.SCALARS_FIRST,
+      ProductRules.SORT_SCALARS,
       ProductRules.COMBINE_SCALAR_POWERS,
       ProductRules.COMBINE_SYMBOLIC_POWERS,
       ProductRules.REMOVE_IDENTITY,

@@ -149,17 +149,22 @@ final class TraceTrick {
       // a scalar factor commutes: <P, s M> = <<P, M>, s>
       Expr rest = Exprs.product(others);
       rulesUsed.add("a scalar is its own trace");
-      peel(shapes.isScalar(rest) && shapes.isScalar(p) ? Exprs.product(p, rest) : new Expr.Inner(p, rest),
-          inner, out);
+      peel(shapes.isScalar(rest) && shapes.isScalar(p) ? times(p, rest) : new Expr.Inner(p, rest), inner, out);
       return;
     }
     List<Expr> left = factors.subList(0, index);
     List<Expr> right = factors.subList(index + 1, factors.size());
     List<Expr> moved = new ArrayList<>();
+    Expr scale = left.isEmpty() && right.isEmpty() ? null : scaleOfIdentity(p);
+    if (scale != null) { // L' (s I) R' = s L' R': the identity of a trace goes where factors stand beside it
+      if (!Exprs.isNumber(scale, 1)) {
+        moved.add(scale);
+      }
+    }
     if (!left.isEmpty()) {
       moved.add(transposed(Exprs.product(left)));
     }
-    if (!Exprs.isNumber(p, 1) || (left.isEmpty() && right.isEmpty())) {
+    if (scale == null && (!Exprs.isNumber(p, 1) || (left.isEmpty() && right.isEmpty()))) {
       moved.add(p);
     }
     if (!right.isEmpty()) {
@@ -168,7 +173,7 @@ final class TraceTrick {
     if (!left.isEmpty() || !right.isEmpty()) {
       rulesUsed.add("cyclic trace: <P, A Q B> = <A' P B', Q>");
     }
-    peel(Exprs.product(moved), inner, out);
+    peel(Exprs.product(spliced(moved)), inner, out);
   }
 
   /**
@@ -179,9 +184,60 @@ final class TraceTrick {
     return Exprs.isNumber(p, 1) ? q : Exprs.product(p, q);
   }
 
-  /** e', written without a transpose of a transpose. */
-  private static Expr transposed(Expr e) {
-    return e instanceof Expr.Transpose t ? t.argument() : Exprs.transpose(e);
+  /** The factors with each product among them that may be spliced written out flat: X*(c*b') is X*c*b'. */
+  private List<Expr> spliced(List<Expr> factors) {
+    List<Expr> flat = new ArrayList<>(factors.size() + 2);
+    for (Expr f : factors) {
+      if (shapes.splices(f)) {
+        flat.addAll(((Expr.Product) f).factors());
+      } else {
+        flat.add(f);
+      }
+    }
+    return flat;
+  }
+
+  /**
+   * s for p = s I (or 1 for p = I), where s is a scalar: the left slot after a trace; else null.
+   */
+  private Expr scaleOfIdentity(Expr p) {
+    if (p instanceof Expr.Identity) {
+      return Exprs.ONE;
+    }
+    if (p instanceof Expr.Product product && product.factors().size() == 2
+        && product.factors().get(1) instanceof Expr.Identity && shapes.isScalar(product.factors().get(0))) {
+      return product.factors().get(0);
+    }
+    return null;
+  }
+
+  /**
+   * e', written as the simplifier would leave it: a scalar or a symmetric e as it is, no transpose
+   * of a transpose, and the transpose of a product as the product of the factors' transposes in
+   * reverse, (A B)' = B' A', numbers first.
+   */
+  private Expr transposed(Expr e) {
+    if (e instanceof Expr.Transpose t) {
+      return t.argument();
+    }
+    if (shapes.isScalar(e) || shapes.isSymmetric(e)) {
+      return e;
+    }
+    if (e instanceof Expr.Product product) {
+      List<Expr> numbers = new ArrayList<>();
+      List<Expr> reversed = new ArrayList<>();
+      for (int i = product.factors().size() - 1; i >= 0; i--) {
+        Expr f = product.factors().get(i);
+        if (f instanceof Expr.Number) {
+          numbers.add(f);
+        } else {
+          reversed.add(transposed(f));
+        }
+      }
+      numbers.addAll(reversed);
+      return Exprs.product(numbers);
+    }
+    return Exprs.transpose(e);
   }
 
   /** The Jacobian J (numerator layout) with q = J dx, for a vector q linear in dx. */

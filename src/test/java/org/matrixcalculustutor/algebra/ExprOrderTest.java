@@ -23,7 +23,7 @@ class ExprOrderTest {
   private static final Set<String> NAMES = Set.of("A", "B", "x", "y", "alpha", "b");
 
   /** A sum whose terms the two printers would put in different orders: "alpha" vs "\alpha", "x'" vs "x^{\top}". */
-  private static final String SUM = "b*x'*A*y + alpha*x'*y + x'*B'*y + tr(A)*b + x'*x + alpha^2 + y'*A'*x + 3";
+  private static final String SUM = "b*x'*A*y + alpha*x'*y + x'*B'*y + tr(A)*b + tr(B) + x'*x + alpha^2 + y'*A'*x + 3";
 
   private static Expr parse(String text) {
     return Parser.parse(text, Limits.DEFAULT, NAMES).expr();

@@ -60,6 +60,7 @@ class RulesTest {
     rule("scalarsOutOfScalarFactor", "(s*x'*A*x)*y", "s*(x'*A*x)*y");
     rule("foldNumbersInProduct", "2*x*3", "6*x");
     rule("scalarsFirst", "A*c*x", "c*A*x");
+    rule("sortScalarFactors", "2*s*c*A*x/s", "2*c*s*A*x/s");
     rule("combineScalarPowers", "c*c", "c^2");
     rule("combineSymbolicPowers", "c^s*c^2", "c^(s + 2)");
     rule("combineMatrixPowers", "inv(A)*inv(A)*x", "inv(A^2)*x");

@@ -205,6 +205,13 @@ class SimplifierTest {
     }
 
     @Test
+    void normalForm_isEqualWhateverTheOrderOfCommutingScalars() {
+      assertThat(normalForm("(x'*A*x)*x/(x'*x)^2")).isEqualTo(normalForm("x/(x'*x)^2*(x'*A*x)"));
+      assertThat(normalForm("tr(A)*(x'*y)*A*x")).isEqualTo(normalForm("(x'*y)*A*tr(A)*x"));
+      assertThat(normalForm("A*x/tr(A)/(x'*y)")).isEqualTo(normalForm("A*x/(x'*y)/tr(A)"));
+    }
+
+    @Test
     void normalForm_differsForDifferentExpressions() {
       assertThat(normalForm("A*x")).isNotEqualTo(normalForm("A'*x"));
     }

@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
+import org.matrixcalculustutor.algebra.RuleExamples;
 import org.matrixcalculustutor.calculus.Layout;
+import org.matrixcalculustutor.calculus.Step;
 import org.matrixcalculustutor.engine.Derivative;
 import org.matrixcalculustutor.engine.Engine;
 import org.matrixcalculustutor.exercises.Exercise;
@@ -81,8 +83,11 @@ class WarmUp implements InitializingBean, ApplicationRunner {
     this.time = time;
   }
 
-  /** What a warm-up found: how many problems it derived and checked, and those that failed. */
-  record Report(int problems, List<String> failures, long millis) {}
+  /**
+   * What a warm-up found: how many problems it derived and checked, and those that failed; how many
+   * rules of the simplifier it fired on their own examples (every rule, also those no problem uses).
+   */
+  record Report(int problems, List<String> failures, long millis, int rules) {}
 
   @Override
   public void afterPropertiesSet() {
@@ -114,8 +119,8 @@ class WarmUp implements InitializingBean, ApplicationRunner {
     Report report = engineWarmUp.join();
     if (report.failures().isEmpty()) {
       LOG.info("Warm-up: {} exercises, lesson identities and entry-wise functions derived, checked and graded,"
-          + " {} rounds, last {} ms",
-          report.problems(), ROUNDS, report.millis());
+          + " and each of the simplifier's {} rules fired on its example, {} rounds, last {} ms",
+          report.problems(), report.rules(), ROUNDS, report.millis());
     } else {
       LOG.error("Warm-up: {} of {} exercises, lesson identities and entry-wise functions failed: {}",
           report.failures().size(), report.problems(), report.failures());
@@ -271,9 +276,20 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   }
 
   /**
-   * One pass over every exercise and lesson identity, and over each entry-wise function of the
-   * language (sum(f(x)) for each f): a student who types sqrt or abs, which no lesson uses, would
-   * otherwise pay for its first compilation (about 1 ms).
+   * d printed as a page and the API show it (its text, its LaTeX, each step's): a derivative is
+   * printed only when asked for, and the printers would otherwise be warmed by the pages alone.
+   */
+  private static void shown(Derivative d) {
+    d.function().latex();
+    d.text();
+    d.latex();
+    d.steps().forEach(Step::latex);
+  }
+
+  /**
+   * One pass over every exercise and lesson identity, over each entry-wise function of the language
+   * (sum(f(x)) for each f), and over each rule of the simplifier: a student who types sqrt or abs,
+   * which no lesson uses, would otherwise pay for its first compilation (about 1 ms).
    */
   Report once() {
     long start = System.nanoTime();
@@ -284,6 +300,7 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       problems++;
       try {
         Derivative d = engine.derive(e.function(), e.variable(), e.declarations(), Layout.parse(e.layout()), e.order());
+        shown(d);
         Grade grade = grader.grade(d, e.answer(), 1L);
         if (!grade.correct() || !(d.maxRelativeError() < 1e-5)) {
           failures.add("exercise " + e.id());
@@ -300,6 +317,7 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       try {
         Derivative d = engine.derive(i.function(), i.variable(), i.declarations(), Layout.parse(i.layout()),
             i.order());
+        shown(d);
         if (!(d.maxRelativeError() < 1e-5)) {
           failures.add("lesson identity " + i.id());
         }
@@ -311,6 +329,7 @@ class WarmUp implements InitializingBean, ApplicationRunner {
       problems++;
       try {
         Derivative d = engine.derive("sum(" + f.word() + "(x))", "x", "x: vector n positive", Layout.DENOMINATOR);
+        shown(d);
         if (!(d.maxRelativeError() < 1e-5)) {
           failures.add("function " + f.word());
         }
@@ -318,6 +337,9 @@ class WarmUp implements InitializingBean, ApplicationRunner {
         failures.add("function " + f.word() + ": " + ex.getMessage());
       }
     }
-    return new Report(problems, failures, (System.nanoTime() - start) / 1_000_000);
+    // each rule on its own example: about half the rules rewrite nothing in the problems above, and
+    // a rule's first rewrite in a student's request cost up to 1 ms (det(inv(X)) cancels inverses)
+    RuleExamples.fireEach().forEach(rule -> failures.add("rule " + rule));
+    return new Report(problems, failures, (System.nanoTime() - start) / 1_000_000, RuleExamples.count());
   }
 }

@@ -287,9 +287,10 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   }
 
   /**
-   * One pass over every exercise and lesson identity, over each entry-wise function of the language
-   * (sum(f(x)) for each f), and over each rule of the simplifier: a student who types sqrt or abs,
-   * which no lesson uses, would otherwise pay for its first compilation (about 1 ms).
+   * One pass over every exercise and lesson identity, over each function of the language (sum(f(x))
+   * + f(a'*x) for each f: on a vector and on a scalar), and over each rule of the simplifier: a
+   * student who types sqrt or abs, which no lesson uses, would otherwise pay for its first
+   * compilation (about 1 ms).
    */
   Report once() {
     long start = System.nanoTime();
@@ -325,10 +326,12 @@ class WarmUp implements InitializingBean, ApplicationRunner {
         failures.add("lesson identity " + i.id() + ": " + ex.getMessage());
       }
     }
-    for (Expr.Function f : Expr.Function.values()) { // each entry-wise function, also those no lesson uses
+    for (Expr.Function f : Expr.Function.values()) { // each function, also those no lesson uses
       problems++;
       try {
-        Derivative d = engine.derive("sum(" + f.word() + "(x))", "x", "x: vector n positive", Layout.DENOMINATOR);
+        // on a vector and on a scalar: f' entry-wise and f' as a number are two paths of the engine
+        Derivative d = engine.derive("sum(" + f.word() + "(x)) + " + f.word() + "(a'*x)", "x",
+            "x: vector n positive\na: vector n positive", Layout.DENOMINATOR);
         shown(d);
         if (!(d.maxRelativeError() < 1e-5)) {
           failures.add("function " + f.word());

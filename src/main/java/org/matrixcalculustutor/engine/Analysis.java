@@ -2,15 +2,11 @@ package org.matrixcalculustutor.engine;
 
 import java.util.List;
 import org.matrixcalculustutor.algebra.Expr;
-import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Shape;
-import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 
 /**
- * A parsed and shape-checked expression. Its text and LaTeX are printed when first asked for:
- * deriving and grading read the tree, and only pages and API answers show it (printing both was a
- * tenth of deriving a small function).
+ * A parsed and shape-checked expression; its text and LaTeX are printed when first asked for.
  */
 public final class Analysis {
 
@@ -18,9 +14,7 @@ public final class Analysis {
   private final Typing typing;
   private final List<String> symbols;
   private final List<String> readings;
-  /** Printed on first use; a String is safely shared, so two threads printing at once is harmless. */
-  private String text;
-  private String latex;
+  private final Printed printed;
 
   /**
    * @param expr the expression as parsed
@@ -33,6 +27,7 @@ public final class Analysis {
     this.typing = typing;
     this.symbols = List.copyOf(symbols);
     this.readings = List.copyOf(readings);
+    this.printed = new Printed(expr, typing.declarations());
   }
 
   /** The expression as parsed. */
@@ -47,22 +42,12 @@ public final class Analysis {
 
   /** The expression printed in the language (re-parses to expr). */
   public String text() {
-    String printed = text;
-    if (printed == null) {
-      printed = TextPrinter.print(expr, typing.declarations());
-      text = printed;
-    }
-    return printed;
+    return printed.text();
   }
 
   /** The expression as LaTeX, for MathJax. */
   public String latex() {
-    String printed = latex;
-    if (printed == null) {
-      printed = LatexPrinter.print(expr, typing.declarations());
-      latex = printed;
-    }
-    return printed;
+    return printed.latex();
   }
 
   /** The symbols in order of first appearance. */

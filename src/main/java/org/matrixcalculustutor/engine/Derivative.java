@@ -2,9 +2,7 @@ package org.matrixcalculustutor.engine;
 
 import java.util.List;
 import org.matrixcalculustutor.algebra.Expr;
-import org.matrixcalculustutor.algebra.LatexPrinter;
 import org.matrixcalculustutor.algebra.Shape;
-import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.calculus.DerivativeKind;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.calculus.Step;
@@ -28,9 +26,7 @@ public final class Derivative {
   private final String form;
   private final String note;
   private final String indexing;
-  /** Printed on first use; a String is safely shared, so two threads printing at once is harmless. */
-  private String text;
-  private String latex;
+  private final Printed printed;
 
   /**
    * @param function the analysed function f
@@ -62,6 +58,7 @@ public final class Derivative {
     this.form = form;
     this.note = note;
     this.indexing = indexing;
+    this.printed = new Printed(result, function.typing().declarations());
   }
 
   /** The analysed function f. */
@@ -91,22 +88,12 @@ public final class Derivative {
 
   /** The result printed in the language. */
   public String text() {
-    String printed = text;
-    if (printed == null) {
-      printed = TextPrinter.print(result, function.typing().declarations());
-      text = printed;
-    }
-    return printed;
+    return printed.text();
   }
 
   /** The result as LaTeX. */
   public String latex() {
-    String printed = latex;
-    if (printed == null) {
-      printed = LatexPrinter.print(result, function.typing().declarations());
-      latex = printed;
-    }
-    return printed;
+    return printed.latex();
   }
 
   /** The result's shape (sizes as declared or inferred). */

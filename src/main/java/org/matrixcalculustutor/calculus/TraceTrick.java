@@ -156,10 +156,8 @@ final class TraceTrick {
     List<Expr> right = factors.subList(index + 1, factors.size());
     List<Expr> moved = new ArrayList<>();
     Expr scale = left.isEmpty() && right.isEmpty() ? null : scaleOfIdentity(p);
-    if (scale != null) { // L' (s I) R' = s L' R': the identity of a trace goes where factors stand beside it
-      if (!Exprs.isNumber(scale, 1)) {
-        moved.add(scale);
-      }
+    if (scale != null && !Exprs.isNumber(scale, 1)) { // L' (s I) R' = s L' R': no identity beside factors
+      moved.add(scale);
     }
     if (!left.isEmpty()) {
       moved.add(transposed(Exprs.product(left)));

@@ -92,7 +92,8 @@ public final class Engine {
     requireEvaluable(result, name);
     double error = FiniteDifferences.maxRelativeError(typing, name, result.derivative(), result.kind(),
         result.layout(), CHECK_SEED);
-    return new Derivative(function, name, result.kind(), result.layout(), result.derivative(), result.shape(), result.steps(), error, order, result.form(), result.note(), result.indexing());
+    return new Derivative(function, name, result.kind(), result.layout(), result.derivative(), result.shape(),
+        result.steps(), error, order, result.form(), result.note(), result.indexing());
   }
 
   /**

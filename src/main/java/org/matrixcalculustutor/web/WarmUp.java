@@ -122,8 +122,8 @@ class WarmUp implements InitializingBean, ApplicationRunner {
           + " and each of the simplifier's {} rules fired on its example, {} rounds, last {} ms",
           report.problems(), report.rules(), ROUNDS, report.millis());
     } else {
-      LOG.error("Warm-up: {} of {} exercises, lesson identities and entry-wise functions failed: {}",
-          report.failures().size(), report.problems(), report.failures());
+      LOG.error("Warm-up: {} of {} exercises, lesson identities, entry-wise functions and rule examples failed: {}",
+          report.failures().size(), report.problems() + report.rules(), report.failures());
     }
     String base = baseUrl();
     if (base == null) {

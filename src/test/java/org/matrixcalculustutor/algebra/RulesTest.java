@@ -62,7 +62,6 @@ class RulesTest {
   @Test
   void warmUpPass_firesEveryRuleToItsExamplesNode() {
     assertThat(RuleExamples.fireEach()).as("rules whose example gave another node").isEmpty();
-    assertThat(RuleExamples.count()).isEqualTo(RuleExamples.ALL.size());
   }
 
   @Test

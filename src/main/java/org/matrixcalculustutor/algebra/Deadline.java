@@ -38,6 +38,14 @@ public final class Deadline {
     this.cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
   }
 
+  /**
+   * The CPU time this thread has used, in nanoseconds, or -1 where the JVM cannot tell: set against
+   * the wall clock, it tells work that was slow from work that waited for a core.
+   */
+  public static long threadCpuNanos() {
+    return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+  }
+
   /** Runs work on this thread under a deadline of limit; nested runs keep the outer deadline. */
   public static <T> T run(Duration limit, Supplier<T> work) {
     if (CURRENT.get() != null) {

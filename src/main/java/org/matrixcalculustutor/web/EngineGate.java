@@ -118,7 +118,7 @@ public class EngineGate implements DisposableBean {
       return job.await(lane.queue, client.key(), properties);
     } finally {
       budget.spend(job.elapsedNanos());
-      EngineTiming.add(request, job.elapsedNanos());
+      EngineTiming.add(request, job.elapsedNanos(), job.cpuNanos());
     }
   }
 
@@ -180,6 +180,7 @@ public class EngineGate implements DisposableBean {
     private final Duration deadline;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private volatile long elapsedNanos;
+    private volatile long cpuNanos = -1;
 
     Job(Supplier<T> work, Duration deadline) {
       this.work = work;
@@ -191,18 +192,29 @@ public class EngineGate implements DisposableBean {
         return; // given up while it waited
       }
       long start = System.nanoTime();
+      long cpuStart = Deadline.threadCpuNanos();
       try {
         T value = Deadline.run(deadline, work);
-        elapsedNanos = System.nanoTime() - start;
+        finished(start, cpuStart);
         result.complete(value);
       } catch (Throwable failure) { // handed to the request's thread, which reports it
-        elapsedNanos = System.nanoTime() - start;
+        finished(start, cpuStart);
         result.completeExceptionally(failure);
       }
     }
 
+    private void finished(long start, long cpuStart) {
+      cpuNanos = cpuStart < 0 ? -1 : Deadline.threadCpuNanos() - cpuStart;
+      elapsedNanos = System.nanoTime() - start;
+    }
+
     long elapsedNanos() {
       return elapsedNanos;
+    }
+
+    /** The CPU time the work used, at most its {@link #elapsedNanos}; -1 where the JVM cannot tell. */
+    long cpuNanos() {
+      return cpuNanos;
     }
 
     T await(FairQueue<Job<?>> queue, String client, EngineProperties properties) {

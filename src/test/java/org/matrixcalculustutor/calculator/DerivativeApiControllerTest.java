@@ -61,6 +61,20 @@ class DerivativeApiControllerTest {
     }
 
     @Test
+    void derivative_reportsTheEngineCpuTimeAsASecondServerTimingValue_noMoreThanTheEngineTime() throws Exception {
+      var response = derive(request("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", "denominator"))
+          .andExpect(status().isOk())
+          .andReturn().getResponse();
+      var values = response.getHeaders("Server-Timing");
+      assertThat(values).hasSize(2);
+      assertThat(values.get(0)).matches("engine;dur=\\d+\\.\\d{3}");
+      assertThat(values.get(1)).matches("engine-cpu;dur=\\d+\\.\\d{3}");
+      double wall = Double.parseDouble(values.get(0).substring("engine;dur=".length()));
+      double cpu = Double.parseDouble(values.get(1).substring("engine-cpu;dur=".length()));
+      assertThat(cpu).isGreaterThan(0).isLessThanOrEqualTo(wall + 0.001); // each rounded to the microsecond
+    }
+
+    @Test
     void derivative_ofAxInNumeratorLayoutIsTheJacobianA() throws Exception {
       derive(request("A*x", "x", "A: matrix m x n\nx: vector n", "numerator"))
           .andExpect(jsonPath("$.kind").value("jacobian"))

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Derive + simplify + finite-difference check of each identity of identities.jsonl, in process;
- * the finite-difference check alone; grading an answer against a cached problem, as an exercise
+ * Derive + simplify + finite-difference check of each identity of identities.jsonl, in process,
+ * with and without printing the result and its steps as the calculator does; the
+ * finite-difference check alone; grading an answer against a cached problem, as an exercise
  * attempt does. Run with {@code ./mvnw -B -Pbench test-compile exec:exec} (one method:
  * {@code -Dbench.args=EngineBenchmark.gradeRight}); the sample mode reports the median (p0.50) per
  * call. Not part of the test suite.
@@ -59,6 +60,23 @@ public class EngineBenchmark {
     IdentityCase c = cases.get(next);
     next = (next + 1) % cases.size();
     return engine.derive(c.function(), c.variable(), c.declarations(), c.layout());
+  }
+
+  /**
+   * One identity per call as the calculator shows it: derived, then printed as text and LaTeX with
+   * each step's LaTeX (the engine time of POST /api/derivative; printing is lazy, so
+   * deriveSimplifyCheck leaves it out).
+   */
+  @Benchmark
+  public int deriveAndShow() {
+    IdentityCase c = cases.get(next);
+    next = (next + 1) % cases.size();
+    Derivative d = engine.derive(c.function(), c.variable(), c.declarations(), c.layout());
+    int length = d.text().length() + d.latex().length() + d.function().typing().declarations().text().length();
+    for (var step : d.steps()) {
+      length += step.latex().length();
+    }
+    return length;
   }
 
   /** The finite-difference check alone of one identity's derivative per call, cycling through the set. */

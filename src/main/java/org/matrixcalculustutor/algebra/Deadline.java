@@ -35,7 +35,7 @@ public final class Deadline {
     this.limit = limit;
     long now = System.nanoTime();
     this.wallEnd = now + limit.toNanos();
-    this.cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+    this.cpuStart = threadCpuNanos();
   }
 
   /**
@@ -92,7 +92,7 @@ public final class Deadline {
 
   private void passed() {
     long wallOver = System.nanoTime() - wallEnd;
-    long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() - cpuStart : limit.toNanos();
+    long cpu = CPU_TIME ? threadCpuNanos() - cpuStart : limit.toNanos();
     if (cpu >= limit.toNanos()) {
       throw new Exceeded(false, "this needs more than " + seconds(limit) + " of the tutor's work, more than one "
           + "request may take: try smaller sizes or a shorter expression, or split it into smaller problems");

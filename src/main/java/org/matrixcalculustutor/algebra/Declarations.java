@@ -224,7 +224,7 @@ public final class Declarations {
   }
 
   /** The declared names, read-only. */
-  public java.util.Set<String> names() {
+  public Set<String> names() {
     return java.util.Collections.unmodifiableSet(byName.keySet());
   }
 

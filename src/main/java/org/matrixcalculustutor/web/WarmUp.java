@@ -43,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  *   <li>as soon as this bean exists (it is made once the server listens, see
  *       WebConfiguration#tutorBeansAtStart), on a thread of its own, derives and checks every
- *       exercise, every lesson identity and each entry-wise function of the language, and grades each
- *       exercise's reference answer, {@link #ROUNDS} times: the log then says that the bank and the
- *       lessons are sound on this machine;</li>
+ *       exercise, every lesson identity and each entry-wise function of the language, grades each
+ *       exercise's reference answer and fires each rule of the simplifier on its own example,
+ *       {@link #ROUNDS} times: the log then says that the bank, the lessons and the rules are sound
+ *       on this machine;</li>
  *   <li>once the server listens, sends real requests to itself over loopback (attempts at every
  *       exercise, right, wrong and for other variants, and the pages) until {@code
  *       tutor.warm-up-time} has passed, so that the web stack, the engine's gate, JSON and the

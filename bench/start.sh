@@ -3,7 +3,8 @@
 # (Tomcat serves pages while the warm-up still runs) and launch -> readiness (after the warm-up), with
 # the CPU time the JVM had used by then (other load on the machine moves it less than the wall time),
 # then asks it for its first 100 derivatives one at a time (engine time, bench/first-derivatives.py)
-# and puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load).
+# and puts 15 s of exercise attempts on it at once (64 connections, no warm-up by the load), then asks
+# for the same 100 derivatives again, warm.
 #   bench/start.sh               # as the Dockerfile starts it: AOT code and the archive of ./mvnw -Pcds package
 #                                # (an AOT cache app.aot on JDK 24+, a CDS archive app.jsa on JDK 17-23)
 #   JAVA_HOME=/path/to/jdk-25 bench/start.sh   # builds and starts with that JDK (else the java on PATH)
@@ -71,4 +72,8 @@ grep -h "Warm-up" "$log" | sed 's/.*WarmUp *: //' || true
 bench/first-derivatives.py "http://127.0.0.1:$port" 100
 VARIANT_MATRICES=$(bench/variant-matrices.sh "http://127.0.0.1:$port") && export VARIANT_MATRICES
 wrk -t2 -c64 -d15s --latency -s bench/attempts.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
+# the same 100 calls again, now that the server has been under load: what is left of the first
+# calls' time once the JIT has caught up is the cost of a lone request on this machine
+echo "after the load, warm:"
+bench/first-derivatives.py "http://127.0.0.1:$port" 100
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.engine;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.grading.Grade;
@@ -10,6 +11,7 @@ import org.matrixcalculustutor.numeric.FiniteDifferences;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -77,6 +79,27 @@ public class EngineBenchmark {
       length += step.latex().length();
     }
     return length;
+  }
+
+  /**
+   * As {@link #deriveAndShow}, each call after the thread has slept 2 ms (not timed): as a server's
+   * calls come, one request at a time with idle gaps between them. On a shared virtual machine the
+   * caches lose the engine's code and data within such a gap, so this is what one student's
+   * request costs, where deriveAndShow is what a busy server's costs.
+   */
+  @Benchmark
+  public int deriveAndShowAfterIdle(IdleGap gap) {
+    return deriveAndShow();
+  }
+
+  /** Sleeps before each call of a benchmark that takes it: a Level.Invocation setup is not timed. */
+  @State(Scope.Thread)
+  public static class IdleGap {
+
+    @Setup(Level.Invocation)
+    public void sleep() {
+      LockSupport.parkNanos(2_000_000);
+    }
   }
 
   /** The finite-difference check alone of one identity's derivative per call, cycling through the set. */

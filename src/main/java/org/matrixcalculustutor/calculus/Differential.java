@@ -417,11 +417,27 @@ final class Differential implements Expr.Visitor<Expr> {
   public Expr apply(Expr.Apply e) {
     Expr da = d(e.argument());
     Expr derivative = derivativeOf(e.function(), e.argument());
-    Expr result = shapes.isScalar(e.argument())
-        ? Exprs.product(derivative, da)
-        : new Expr.Hadamard(List.of(derivative, da));
-    return step(RuleLetters.apart("chain rule: d f(X) = f'(X) ⊙ dX (entry-wise " + e.function().word() + ")",
-        shapes.declarations(), variable.name()), e, result);
+    boolean scalar = shapes.isScalar(e.argument());
+    Expr result = scalar ? Exprs.product(derivative, da) : new Expr.Hadamard(List.of(derivative, da));
+    // of a scalar the ordinary chain rule, as a teacher writes it: no ⊙, no "entry-wise"
+    String rule;
+    if (scalar) {
+      String u = scalarLetter();
+      rule = "chain rule, " + e.function().word() + " of a scalar: d f(" + u + ") = f'(" + u + ") d" + u;
+    } else {
+      rule = "chain rule, entry-wise " + e.function().word() + ": d f(X) = f'(X) ⊙ dX";
+    }
+    return step(RuleLetters.apart(rule, shapes.declarations(), variable.name()), e, result);
+  }
+
+  /** The scalar of the ordinary chain rule's formula: u, unless the problem names a u of its own. */
+  private String scalarLetter() {
+    for (String letter : List.of("u", "t", "s", "r")) {
+      if (shapes.declarations().get(letter).isEmpty() && !letter.equals(variable.name())) {
+        return letter;
+      }
+    }
+    return "u";
   }
 
   @Override

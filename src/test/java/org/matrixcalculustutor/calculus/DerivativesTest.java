@@ -12,6 +12,7 @@ import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Parser;
+import org.matrixcalculustutor.algebra.RuleLatex;
 import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
@@ -166,6 +167,27 @@ class DerivativesTest {
     void ruleNames_arePlainTextWithoutTexCommands() {
       var r = derive("[cos(t), -sin(t); sin(t), cos(t)]", "t", "t: scalar", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).contains("divide by dt").noneMatch(rule -> rule.contains("\\"));
+    }
+
+    @Test
+    void chainRule_ofAScalarArgument_isTheOrdinaryOneWithoutAHadamardProduct() {
+      var r = derive("log(det(X'*X))", "X", "X: matrix m x n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).contains("chain rule, log of a scalar: d f(u) = f'(u) du")
+          .noneMatch(rule -> rule.contains("⊙") || rule.contains("entry-wise"));
+      assertThat(RuleLatex.of(r.steps().get(1).rule()))
+          .isEqualTo("\\text{chain rule, log of a scalar: }\\mathrm{d} f (u) = f'(u) \\mathrm{d}u");
+    }
+
+    @Test
+    void chainRule_ofAScalarArgument_namesNoLetterOfTheProblem() {
+      var r = derive("exp(u'*x)", "x", "u: vector n\nx: vector n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).contains("chain rule, exp of a scalar: d f(t) = f'(t) dt");
+    }
+
+    @Test
+    void chainRule_ofAMatrixArgument_isEntryWise() {
+      var r = derive("sum(exp(A*w))", "w", "A: matrix m x n\nw: vector n", Layout.DENOMINATOR);
+      assertThat(r.steps()).extracting(Step::rule).contains("chain rule, entry-wise exp: d f(X) = f'(X) ⊙ dX");
     }
 
     @Test

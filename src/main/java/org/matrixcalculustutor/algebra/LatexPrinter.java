@@ -260,7 +260,8 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     if (denominator.length() == 0) {
       return sign + numerator;
     }
-    String top = above instanceof Expr.Sum ? above.accept(this) // the line groups: no parentheses
+    // the line groups what stands above it: one factor there (a sum, a product) needs no parentheses
+    String top = above != null && above != e ? above.accept(this)
         : numerator.length() == 0 ? "1" : numerator.toString();
     return sign + "\\frac{" + top + "}{" + denominator + "}";
   }

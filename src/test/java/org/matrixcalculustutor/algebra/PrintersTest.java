@@ -76,6 +76,17 @@ class PrintersTest {
     assertThat(LatexPrinter.print(byMatrix, declared)).isEqualTo("A \\left(X^{\\top} X\\right)^{-1}");
   }
 
+  /** The fraction bar groups what stands above it: one product there gets no parentheses of its own. */
+  @Test
+  void oneProductAboveTheLine_isTypesetWithoutParentheses() {
+    Declarations declared = Declarations.parse("x: vector n\ny: vector n\nA: matrix n x n", Limits.DEFAULT);
+    Expr nested = new Expr.Product(java.util.List.of(parse("x'*A*y"), parse("(x'*x)^-1")));
+    assertThat(LatexPrinter.print(nested, declared)).isEqualTo("\\frac{x^{\\top} A y}{x^{\\top} x}");
+    // two factors above it stay apart as before: the scalar in parentheses beside the vector
+    assertThat(LatexPrinter.print(parse("(x'*A*x)*x*(x'*x)^-2"), declared))
+        .isEqualTo("\\frac{\\left(x^{\\top} A x\\right) x}{\\left(x^{\\top} x\\right)^{2}}");
+  }
+
   @Test
   void declarations_areTypesetAsMembershipOfARealSpace() {
     Declarations d = Declarations.parse("A: matrix p x m\nx: vector n\nlambda: scalar\nS: matrix n x n spd", Limits.DEFAULT);

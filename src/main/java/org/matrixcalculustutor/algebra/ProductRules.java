@@ -16,6 +16,8 @@ final class ProductRules {
       "2 * 3 x = 6 x, 1 x = x, 0 x = 0", ProductRules::foldNumbers);
   static final Rule<Expr.Product> NUMBERS_OUT = Rule.of("numbersOutOfFactors", Expr.Product.class,
       "a (c u) v = c a u v for a number c", ProductRules::numbersOut);
+  static final Rule<Expr.Product> NUMBER_OUT_OF_SUM = Rule.of("numberOutOfSumFactor", Expr.Product.class,
+      "c (2 u + 2 v) = 2 c (u + v) for a number c", ProductRules::numberOutOfSum);
   static final Rule<Expr.Product> SCALARS_FIRST = Rule.of("scalarsFirst", Expr.Product.class,
       "A s B = s A B for a scalar s", ProductRules::scalarsFirst);
   static final Rule<Expr.Product> SORT_SCALARS = Rule.of("sortScalarFactors", Expr.Product.class,
@@ -131,6 +133,62 @@ final class ProductRules {
       }
     }
     return p;
+  }
+
+  /**
+   * The number common to a sum factor's terms joins the coefficient, where it can fold with it:
+   * 0.5*(2*A' + 2*A)*s = (A' + A)*s, and -(-A - A')*B = (A + A')*B. Without a coefficient the sum
+   * stays as it is written, as numbersOut leaves (2*x'*x)*B.
+   */
+  static Expr numberOutOfSum(Expr.Product p, Rewriting run) {
+    if (!(p.factors().get(0) instanceof Expr.Number)) {
+      return p;
+    }
+    for (int i = 1; i < p.factors().size(); i++) {
+      if (p.factors().get(i) instanceof Expr.Sum sum) {
+        double g = commonNumber(sum.terms());
+        if (g != 1) {
+          List<Expr> terms = new ArrayList<>(sum.terms().size());
+          for (Expr t : sum.terms()) {
+            terms.add(Terms.withCoefficient(Terms.coefficient(t) / g, Terms.rest(t)));
+          }
+          List<Expr> factors = new ArrayList<>(p.factors());
+          factors.set(i, Exprs.sum(terms));
+          factors.add(0, Exprs.number(g));
+          return new Expr.Product(factors);
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The number every term's coefficient is a multiple of, negative when every term is: 2 of
+   * 2*x + 4*y, 0.5 of x/2 + y/2, -1 of -x - y; 1 when there is none.
+   */
+  private static double commonNumber(List<Expr> terms) {
+    double first = Math.abs(Terms.coefficient(terms.get(0)));
+    boolean same = true;
+    boolean negative = true;
+    boolean whole = true;
+    long gcd = 0;
+    for (Expr t : terms) {
+      double c = Terms.coefficient(t);
+      double size = Math.abs(c);
+      same &= size == first;
+      negative &= c < 0;
+      if (whole && size >= 1 && size < 1e15 && size == Math.rint(size)) {
+        gcd = gcd(gcd, (long) size);
+      } else {
+        whole = false;
+      }
+    }
+    double g = whole && gcd > 1 ? gcd : same && first > 0 && Double.isFinite(first) ? first : 1;
+    return negative ? -g : g;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /**

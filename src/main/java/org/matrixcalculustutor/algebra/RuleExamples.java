@@ -58,6 +58,7 @@ public final class RuleExamples {
       new Example("combineMatrixPowers", "inv(A)*inv(A)*x", "inv(A^2)*x"),
       new Example("repeatedBlocksArePowers", "A'*B'*A'*B'*x", "(A'*B')^2*x"),
       new Example("numbersOutOfFactors", "3*A*(2*(x'*y))*x", "2*3*A*(x'*y)*x"),
+      new Example("numberOutOfSumFactor", "0.5*(2*A*x + 4*y)", "2*0.5*(A*x + 2*y)"),
       new Example("expandHadamardWhenShorter", "y .* (ones - x) - (ones - y) .* x", "y - x"),
       new Example("numberOutOfPower", "(2*(x'*y))^-2", "0.25*(x'*y)^-2"),
       new Example("removeIdentity", "A*I(n)*x*ones(1)", "A*x"),

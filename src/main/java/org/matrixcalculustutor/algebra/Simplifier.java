@@ -29,6 +29,7 @@ public final class Simplifier {
       ProductRules.SCALARS_OUT_OF_FACTOR,
       ProductRules.FOLD_NUMBERS,
       ProductRules.NUMBERS_OUT,
+      ProductRules.NUMBER_OUT_OF_SUM,
       ProductRules.SCALARS_FIRST,
       ProductRules.COMBINE_SCALAR_POWERS,
       ProductRules.COMBINE_SYMBOLIC_POWERS,

@@ -7,9 +7,11 @@ import static org.matrixcalculustutor.algebra.Terms.withCoefficient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The rules for sums. */
 final class SumRules {
@@ -92,16 +94,33 @@ final class SumRules {
 
   /**
    * A*x + A*x = 2*A*x; 3*x - x = 2*x; a*b*x + b*a*x = 2*a*b*x (scalar factors commute, so terms
-   * whose scalars differ only in order are alike; the first one's order is kept).
+   * whose scalars differ only in order are alike; the first one's order is kept). A factor that is
+   * a sum is alike in any order of its terms, and with all of them negated it is alike with the
+   * opposite sign: (-A - A')*x*x'*(A' + A) + (A + A')*x*x'*(-A - A') = -2*(A + A')*x*x'*(A' + A), as a
+   * Hessian's two halves come out.
    */
   static Expr collectLikeTerms(Expr.Sum s, Rewriting run) {
     Map<Expr, Double> coefficients = new LinkedHashMap<>();
     Map<Expr, Expr> writtenAs = new HashMap<>();
+    Set<Expr> merged = new HashSet<>();
     for (Expr term : s.terms()) {
+      double c = coefficient(term);
       Expr rest = rest(term);
-      Expr alike = scalarsInOrder(rest, run.shapes());
-      writtenAs.putIfAbsent(alike, rest);
-      coefficients.merge(alike, coefficient(term), Double::sum);
+      if (rest instanceof Expr.Product p && ExprLists.anyMatch(p.factors(), f -> f instanceof Expr.Sum)) {
+        List<Expr> factors = new ArrayList<>(p.factors());
+        for (int i = 0; i < factors.size(); i++) {
+          if (factors.get(i) instanceof Expr.Sum sum && ExprLists.allMatch(sum.terms(), TextPrinter::isNegative)) {
+            factors.set(i, Exprs.sum(sum.terms().stream().map(Exprs::negate).toList()));
+            c = -c;
+          }
+        }
+        rest = new Expr.Product(factors);
+      }
+      Expr alike = sumsInOrder(scalarsInOrder(rest, run.shapes()));
+      if (writtenAs.putIfAbsent(alike, rest) != null) {
+        merged.add(alike);
+      }
+      coefficients.merge(alike, c, Double::sum);
     }
     if (coefficients.size() == s.terms().size()
         || coefficients.values().stream().anyMatch(c -> !Double.isFinite(c))) {
@@ -110,10 +129,28 @@ final class SumRules {
     List<Expr> terms = new ArrayList<>();
     coefficients.forEach((alike, c) -> {
       if (c != 0) {
-        terms.add(withCoefficient(c, writtenAs.get(alike)));
+        Expr rest = writtenAs.get(alike);
+        // terms that met with their sums in different orders are written with one order, the structural one
+        terms.add(withCoefficient(c, merged.contains(alike) ? sumsInOrder(rest) : rest));
       }
     });
     return Exprs.sum(terms);
+  }
+
+  /** The product with the terms of each factor that is a sum in the structural order; anything else as it is. */
+  private static Expr sumsInOrder(Expr e) {
+    if (!(e instanceof Expr.Product p) || ExprLists.noneMatch(p.factors(), f -> f instanceof Expr.Sum)) {
+      return e;
+    }
+    List<Expr> factors = new ArrayList<>(p.factors());
+    for (int i = 0; i < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Sum sum) {
+        List<Expr> terms = new ArrayList<>(sum.terms());
+        terms.sort(ExprOrder.INSTANCE);
+        factors.set(i, new Expr.Sum(terms));
+      }
+    }
+    return new Expr.Product(factors);
   }
 
   /** The product with its scalar factors first, in the structural order; anything else as it is. */

@@ -83,6 +83,29 @@ class SimplifierTest {
     }
 
     @Test
+    void collectLikeTerms_seesASumFactorInAnyOrderOfItsTermsAsAlike_writtenInOneOrder() {
+      assertThat(simplify("(A + A')*x*x'*(A' + A) + (A + A')*x*x'*(A + A')")).isEqualTo("2*(A + A')*x*x'*(A + A')");
+    }
+
+    @Test
+    void collectLikeTerms_seesASumFactorWithEveryTermNegatedAsAlikeWithTheOppositeSign() {
+      assertThat(simplify("(-A - A')*x*x'*(A' + A) + (A + A')*x*x'*(-A' - A)")).isEqualTo("-2*(A + A')*x*x'*(A + A')");
+      assertThat(simplify("(-A - B)*x + (A + B)*x")).isEqualTo("zeros(n, 1)");
+    }
+
+    @Test
+    void collectLikeTerms_leavesSumFactorsAsWrittenWhereNothingCollects() {
+      assertThat(simplify("(A' + A)*x + (-A - B)*y")).isEqualTo("(A' + A)*x + (-A - B)*y");
+    }
+
+    @Test
+    void numberCommonToASumFactor_foldsWithTheCoefficientOnly() {
+      assertThat(simplify("0.5*(2*A*x + 4*y)")).isEqualTo("A*x + 2*y");
+      assertThat(simplify("c*(2*A' + 2*A)/(2*c)")).isEqualTo("A' + A");
+      assertThat(simplify("A*(2*x + 2*y)")).isEqualTo("A*(2*x + 2*y)");
+    }
+
+    @Test
     void numbersBeyondTheDoubles_areLeftUnfolded() {
       assertThat(simplify("1e308*1e308*c")).isEqualTo("1e308*1e308*c");
       assertThat(simplify("1e308 + 1e308 + c")).isEqualTo("1e308 + 1e308 + c");

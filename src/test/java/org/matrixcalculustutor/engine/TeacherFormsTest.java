@@ -2,6 +2,7 @@ package org.matrixcalculustutor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.matrixcalculustutor.algebra.Limits;
@@ -57,6 +58,17 @@ class TeacherFormsTest {
     Grade own = new Grader(engine).grade(d, d.text(), 1);
     assertThat(own.verdict()).as("the text reads back as the same derivative").isEqualTo(Verdict.CORRECT);
     assertThat(own.equivalence()).isEqualTo(Equivalence.SYMBOLIC);
+  }
+
+  /**
+   * A Hessian is (B + B')/2: its two halves meet as like terms written apart (a sum factor in the
+   * other order, or negated), and the half's 2 cancels with the numbers of the terms.
+   */
+  @Test
+  void hessian_collectsItsHalvesAndCancelsTheTwo() {
+    Derivative d = engine.derive("log(x'*A*x)", "x", "x: vector n\nA: matrix n x n", Layout.DENOMINATOR, 2);
+    assertThat(d.text()).isEqualTo("(A + A')/(x'*A*x) - (A + A')*x*x'*(A + A')/(x'*A*x)^2");
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
   }
 
   @ParameterizedTest(name = "{0}")

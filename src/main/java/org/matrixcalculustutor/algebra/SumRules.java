@@ -102,10 +102,11 @@ final class SumRules {
   static Expr collectLikeTerms(Expr.Sum s, Rewriting run) {
     Map<Expr, Double> coefficients = new LinkedHashMap<>();
     Map<Expr, Expr> writtenAs = new HashMap<>();
-    Set<Expr> merged = new HashSet<>();
+    Set<Expr> merged = null; // made only where terms meet
     for (Expr term : s.terms()) {
       double c = coefficient(term);
       Expr rest = rest(term);
+      Expr alike = scalarsInOrder(rest, run.shapes());
       if (rest instanceof Expr.Product p && ExprLists.anyMatch(p.factors(), f -> f instanceof Expr.Sum)) {
         List<Expr> factors = new ArrayList<>(p.factors());
         for (int i = 0; i < factors.size(); i++) {
@@ -115,9 +116,10 @@ final class SumRules {
           }
         }
         rest = new Expr.Product(factors);
+        alike = sumsInOrder(scalarsInOrder(rest, run.shapes()));
       }
-      Expr alike = sumsInOrder(scalarsInOrder(rest, run.shapes()));
       if (writtenAs.putIfAbsent(alike, rest) != null) {
+        merged = merged == null ? new HashSet<>() : merged;
         merged.add(alike);
       }
       coefficients.merge(alike, c, Double::sum);
@@ -127,11 +129,12 @@ final class SumRules {
       return s;
     }
     List<Expr> terms = new ArrayList<>();
+    Set<Expr> met = merged;
     coefficients.forEach((alike, c) -> {
       if (c != 0) {
         Expr rest = writtenAs.get(alike);
         // terms that met with their sums in different orders are written with one order, the structural one
-        terms.add(withCoefficient(c, merged.contains(alike) ? sumsInOrder(rest) : rest));
+        terms.add(withCoefficient(c, met != null && met.contains(alike) ? sumsInOrder(rest) : rest));
       }
     });
     return Exprs.sum(terms);

@@ -417,17 +417,43 @@ final class ProductRules {
     return p;
   }
 
-  /** exp(z) / (ones'*exp(z)) = exp(z) / sum(exp(z)) = softmax(z). */
+  /**
+   * exp(z) / (ones'*exp(z)) = exp(z) / sum(exp(z)) = softmax(z); each power of the divisor makes one
+   * factor exp(z), exp(z)' or diag(exp(z)) a softmax, as a Hessian of logsumexp has them:
+   * exp(z)*exp(z)'/sum(exp(z))^2 = softmax(z)*softmax(z)', diag(exp(z))/sum(exp(z)) = diag(softmax(z)).
+   */
   static Expr recognizeSoftmax(Expr.Product p, Rewriting run) {
     for (Expr f : p.factors()) {
-      if (f instanceof Expr.Power pw && pw.exponent() == -1) {
+      if (f instanceof Expr.Power pw && pw.exponent() < 0 && pw.exponent() == Math.rint(pw.exponent())) {
         Expr z = sumOfExp(pw.base());
-        Expr exp = z == null ? null : new Expr.Apply(Expr.Function.EXP, z);
-        if (exp != null && p.factors().contains(exp)) {
-          List<Expr> factors = new ArrayList<>(p.factors());
-          int at = factors.indexOf(exp);
-          factors.set(at, new Expr.Softmax(z));
-          factors.remove(f);
+        if (z == null) {
+          continue;
+        }
+        Expr exp = new Expr.Apply(Expr.Function.EXP, z);
+        Expr expOfRow = new Expr.Apply(Expr.Function.EXP, new Expr.Transpose(z)); // exp(z)' as exp(z')
+        Expr softmax = new Expr.Softmax(z);
+        List<Expr> factors = new ArrayList<>(p.factors());
+        int powers = (int) -pw.exponent();
+        int used = 0;
+        for (int i = 0; i < factors.size() && used < powers; i++) {
+          Expr g = factors.get(i);
+          Expr as = g.equals(exp) ? softmax
+              : g instanceof Expr.Transpose t && t.argument().equals(exp) || g.equals(expOfRow)
+                  ? new Expr.Transpose(softmax)
+              : g instanceof Expr.Diag d && d.argument().equals(exp) ? new Expr.Diag(softmax)
+              : null;
+          if (as != null) {
+            factors.set(i, as);
+            used++;
+          }
+        }
+        if (used > 0) {
+          int at = factors.indexOf(f);
+          if (used == powers) {
+            factors.remove(at);
+          } else {
+            factors.set(at, new Expr.Power(pw.base(), -(powers - used)));
+          }
           return Exprs.product(factors);
         }
       }

@@ -199,6 +199,13 @@ class SimplifierTest {
     }
 
     @Test
+    void recognizeSoftmax_makesOneSoftmaxForEachPowerOfTheDivisor() {
+      assertThat(simplify("exp(x)*exp(x)'/sum(exp(x))^2")).isEqualTo("softmax(x)*softmax(x)'");
+      assertThat(simplify("diag(exp(x))/sum(exp(x))")).isEqualTo("diag(softmax(x))");
+      assertThat(simplify("exp(x)/sum(exp(x))^2")).isEqualTo("softmax(x)/sum(exp(x))");
+    }
+
+    @Test
     void recognizeSoftmax_findsExpOverTheSumOfExp() {
       assertThat(simplify("exp(x)/(ones'*exp(x))")).isEqualTo("softmax(x)");
       assertThat(simplify("exp(x)/sum(exp(x))")).isEqualTo("softmax(x)");

@@ -71,6 +71,15 @@ class TeacherFormsTest {
     assertThat(d.maxRelativeError()).isLessThan(1e-5);
   }
 
+  /** The Hessian of softmax regression's loss, as the lecture writes it: X'(diag(s) - s s')X, s = softmax(Xw). */
+  @Test
+  void hessian_ofSoftmaxRegression_isWrittenWithTheSoftmax() {
+    Derivative d = engine.derive("-y'*X*w + log(ones'*exp(X*w))", "w", "X: matrix m x n\ny: vector m\nw: vector n",
+        Layout.DENOMINATOR, 2);
+    assertThat(d.text()).isEqualTo("X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X");
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       x'*x/5      | \\frac{2}{5} x

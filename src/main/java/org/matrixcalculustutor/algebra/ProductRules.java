@@ -38,6 +38,8 @@ final class ProductRules {
       "K(m, n) K(n, m) = I", ProductRules::cancelCommutations);
   static final Rule<Expr.Product> RECOGNIZE_SOFTMAX = Rule.of("recognizeSoftmax", Expr.Product.class,
       "exp(z) / sum(exp(z)) = softmax(z)", ProductRules::recognizeSoftmax);
+  static final Rule<Expr.Product> RECOGNIZE_SIGMOID = Rule.of("recognizeScalarSigmoid", Expr.Product.class,
+      "exp(u) / (1 + exp(u)) = sigmoid(u) for a scalar u", ProductRules::recognizeSigmoid);
   static final Rule<Expr.Product> ONES_INNER_IS_SUM = Rule.of("onesInnerIsSum", Expr.Product.class,
       "1'x = sum(x)", ProductRules::onesInnerIsSum);
   static final Rule<Expr.Product> SCALARS_OUT_OF_FACTOR = Rule.of("scalarsOutOfScalarFactor", Expr.Product.class,
@@ -455,6 +457,36 @@ final class ProductRules {
             factors.set(at, new Expr.Power(pw.base(), -(powers - used)));
           }
           return Exprs.product(factors);
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * exp(u)^k / (1 + exp(u))^k = sigmoid(u)^k for a scalar u, k = 1, 2, ...: what the derivatives of
+   * log(1 + exp(a'x)) come to, written as the lecture writes the logistic function (the entry-wise
+   * counterpart is HadamardRules.recognizeSigmoid).
+   */
+  static Expr recognizeSigmoid(Expr.Product p, Rewriting run) {
+    List<Expr> factors = p.factors();
+    for (int j = 0; j < factors.size(); j++) {
+      if (factors.get(j) instanceof Expr.Power divisor && divisor.exponent() < 0
+          && divisor.base() instanceof Expr.Sum sum && sum.terms().size() == 2
+          && ExprLists.anyMatch(sum.terms(), t -> Exprs.isNumber(t, 1))) {
+        Expr exp = sum.terms().get(Exprs.isNumber(sum.terms().get(0), 1) ? 1 : 0);
+        if (!(exp instanceof Expr.Apply a && a.function() == Expr.Function.EXP)) {
+          continue;
+        }
+        double k = -divisor.exponent();
+        Expr above = k == 1 ? exp : new Expr.Power(exp, k);
+        int i = factors.indexOf(above);
+        if (i >= 0) {
+          Expr sigmoid = new Expr.Apply(Expr.Function.SIGMOID, ((Expr.Apply) exp).argument());
+          List<Expr> rest = new ArrayList<>(factors);
+          rest.set(i, k == 1 ? sigmoid : new Expr.Power(sigmoid, k));
+          rest.remove(j);
+          return Exprs.product(rest);
         }
       }
     }

@@ -65,6 +65,7 @@ public final class RuleExamples {
       new Example("cancelInverses", "inv(A)*A*x", "x"),
       new Example("cancelCommutations", "commutation(m, n)*commutation(n, m)*vec(X')", "I(m*n)*vec(X')"),
       new Example("recognizeSoftmax", "exp(z)/sum(exp(z))", "softmax(z)"),
+      new Example("recognizeScalarSigmoid", "exp(c)^2*(1 + exp(c))^-2*x", "sigmoid(c)^2*x"),
       new Example("onesInnerIsSum", "ones'*z", "sum(z)"),
       new Example("distributeProduct", "(A + B)*x", "A*x + B*x"),
       new Example("flattenHadamard", "x .* (y .* x)", "x .* y .* x"),

@@ -212,6 +212,13 @@ class SimplifierTest {
     }
 
     @Test
+    void recognizeScalarSigmoid_findsExpOverOnePlusExpOfAScalar_inEachPower() {
+      assertThat(simplify("exp(c)/(1 + exp(c))*x")).isEqualTo("sigmoid(c)*x");
+      assertThat(simplify("exp(c)^2/(exp(c) + 1)^2*x")).isEqualTo("sigmoid(c)^2*x");
+      assertThat(simplify("exp(c)/(1 + exp(c))^2*x")).isEqualTo("exp(c)*x/(exp(c) + 1)^2");
+    }
+
+    @Test
     void simplifyHadamard_recognizesTheSigmoidAndCancelsReciprocals() {
       assertThat(simplify("exp(x) .* (ones + exp(x)) .^ -1")).isEqualTo("sigmoid(x)");
       assertThat(simplify("y .* x .* x .^ -1")).isEqualTo("y");

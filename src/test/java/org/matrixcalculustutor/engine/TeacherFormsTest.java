@@ -71,6 +71,18 @@ class TeacherFormsTest {
     assertThat(d.maxRelativeError()).isLessThan(1e-5);
   }
 
+  /** log(1 + exp(a'x)), logistic regression's loss for one example: its derivatives written with sigmoid. */
+  @Test
+  void logisticLossOfOneExample_isWrittenWithTheSigmoid() {
+    String declared = "a: vector n\nx: vector n";
+    Derivative gradient = engine.derive("log(1 + exp(a'*x))", "x", declared, Layout.DENOMINATOR);
+    assertThat(gradient.text()).isEqualTo("sigmoid(a'*x)*a");
+    assertThat(gradient.maxRelativeError()).isLessThan(1e-5);
+    Derivative hessian = engine.derive("log(1 + exp(a'*x))", "x", declared, Layout.DENOMINATOR, 2);
+    assertThat(hessian.text()).isEqualTo("sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'");
+    assertThat(hessian.maxRelativeError()).isLessThan(1e-5);
+  }
+
   /** The Hessian of softmax regression's loss, as the lecture writes it: X'(diag(s) - s s')X, s = softmax(Xw). */
   @Test
   void hessian_ofSoftmaxRegression_isWrittenWithTheSoftmax() {

@@ -36,6 +36,8 @@ final class ProductRules {
       "A^-1 A = I, Q'Q = I", ProductRules::cancelInverses);
   static final Rule<Expr.Product> CANCEL_COMMUTATIONS = Rule.of("cancelCommutations", Expr.Product.class,
       "K(m, n) K(n, m) = I", ProductRules::cancelCommutations);
+  static final Rule<Expr.Product> COMMUTATION_PAST_KRON = Rule.of("commutationPastKron", Expr.Product.class,
+      "K(p, m) (A ⊗ B) = (B ⊗ A) K(q, n) for A m x n, B p x q", ProductRules::commutationPastKron);
   static final Rule<Expr.Product> RECOGNIZE_SOFTMAX = Rule.of("recognizeSoftmax", Expr.Product.class,
       "exp(z) / sum(exp(z)) = softmax(z)", ProductRules::recognizeSoftmax);
   static final Rule<Expr.Product> RECOGNIZE_SIGMOID = Rule.of("recognizeScalarSigmoid", Expr.Product.class,
@@ -414,6 +416,29 @@ final class ProductRules {
         rest.add(new Expr.Identity(Size.product(a.rows(), a.cols())));
         rest.addAll(factors.subList(i + 2, factors.size()));
         return Exprs.product(rest);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * K(p, m) (A ⊗ B) = (B ⊗ A) K(q, n) for A m x n and B p x q: a commutation matrix stands after the
+   * Kronecker products it meets, so that terms of a vec Hessian that differ only in where it stands
+   * are alike, as -K(X^-1 ⊗ X^-1)/2 - (X^-1 ⊗ X^-1)K/2 of logdet(X) is -(X^-1 ⊗ X^-1)K.
+   */
+  static Expr commutationPastKron(Expr.Product p, Rewriting run) {
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Commutation k && factors.get(i + 1) instanceof Expr.Kron kron) {
+        Shape a = run.shapes().of(kron.left());
+        Shape b = run.shapes().of(kron.right());
+        if (k.rows().equals(b.rows()) && k.cols().equals(a.rows())) {
+          List<Expr> out = new ArrayList<>(factors.subList(0, i));
+          out.add(new Expr.Kron(kron.right(), kron.left()));
+          out.add(new Expr.Commutation(b.cols(), a.cols()));
+          out.addAll(factors.subList(i + 2, factors.size()));
+          return Exprs.product(out);
+        }
       }
     }
     return p;

@@ -64,6 +64,7 @@ public final class RuleExamples {
       new Example("removeIdentity", "A*I(n)*x*ones(1)", "A*x"),
       new Example("cancelInverses", "inv(A)*A*x", "x"),
       new Example("cancelCommutations", "commutation(m, n)*commutation(n, m)*vec(X')", "I(m*n)*vec(X')"),
+      new Example("commutationPastKron", "commutation(n, m)*kron(X, C)", "kron(C, X)*commutation(p, n)"),
       new Example("recognizeSoftmax", "exp(z)/sum(exp(z))", "softmax(z)"),
       new Example("recognizeScalarSigmoid", "exp(c)^2*(1 + exp(c))^-2*x", "sigmoid(c)^2*x"),
       new Example("onesInnerIsSum", "ones'*z", "sum(z)"),

@@ -83,6 +83,17 @@ class TeacherFormsTest {
     assertThat(hessian.maxRelativeError()).isLessThan(1e-5);
   }
 
+  /**
+   * A vec Hessian's terms meet where a commutation matrix stands on either side of a Kronecker
+   * product: K(X^-T ⊗ X^-1) = (X^-1 ⊗ X^-T)K, so the Hessian of log det X is one term.
+   */
+  @Test
+  void vecHessianOfLogDet_isOneTerm() {
+    Derivative d = engine.derive("log(det(X))", "X", "X: matrix n x n invertible", Layout.DENOMINATOR, 2);
+    assertThat(d.text()).isEqualTo("-kron(inv(X), inv(X)')*commutation(n, n)");
+    assertThat(d.maxRelativeError()).isLessThan(1e-5);
+  }
+
   /** The Hessian of softmax regression's loss, as the lecture writes it: X'(diag(s) - s s')X, s = softmax(Xw). */
   @Test
   void hessian_ofSoftmaxRegression_isWrittenWithTheSoftmax() {

@@ -500,8 +500,8 @@ final class ProductRules {
           && divisor.base() instanceof Expr.Sum sum && sum.terms().size() == 2
           && ExprLists.anyMatch(sum.terms(), t -> Exprs.isNumber(t, 1))) {
         Expr exp = sum.terms().get(Exprs.isNumber(sum.terms().get(0), 1) ? 1 : 0);
-        if (!(exp instanceof Expr.Apply a && a.function() == Expr.Function.EXP)) {
-          continue;
+        if (!(exp instanceof Expr.Apply a && a.function() == Expr.Function.EXP) || !run.shapes().isScalar(exp)) {
+          continue; // the language has 1 + exp(U) only for a scalar U; built otherwise, it is not entry-wise
         }
         double k = -divisor.exponent();
         Expr above = k == 1 ? exp : new Expr.Power(exp, k);

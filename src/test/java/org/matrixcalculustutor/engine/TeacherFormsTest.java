@@ -2,7 +2,6 @@ package org.matrixcalculustutor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.matrixcalculustutor.algebra.Limits;
@@ -32,6 +31,7 @@ class TeacherFormsTest {
       x'*A*x/(2*x'*x)                                              | x | x: vector n;A: matrix n x n         | (A + A')*x/(2*x'*x) - (x'*A*x)*x/(x'*x)^2
       x'*A*x/(x'*x)                                                | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*x) - 2*(x'*A*x)*x/(x'*x)^2
       log(x'*A*x)                                                  | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*A*x)
+      log(1 + exp(a'*x))                                           | x | a: vector n;x: vector n             | sigmoid(a'*x)*a
       """)
   void derivative_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);
@@ -61,45 +61,21 @@ class TeacherFormsTest {
   }
 
   /**
-   * A Hessian is (B + B')/2: its two halves meet as like terms written apart (a sum factor in the
-   * other order, or negated), and the half's 2 cancels with the numbers of the terms.
+   * Hessians as the lecture writes them. A Hessian is (B + B')/2: its halves meet as like terms
+   * written apart (a sum factor in the other order or negated; a commutation matrix on either side of
+   * a Kronecker product, K(X^-T ⊗ X^-1) = (X^-1 ⊗ X^-T)K), and the half's 2 cancels. Softmax
+   * regression's is X'(diag(s) - s s')X with s = softmax(Xw); logistic loss's is written with sigmoid.
    */
-  @Test
-  void hessian_collectsItsHalvesAndCancelsTheTwo() {
-    Derivative d = engine.derive("log(x'*A*x)", "x", "x: vector n\nA: matrix n x n", Layout.DENOMINATOR, 2);
-    assertThat(d.text()).isEqualTo("(A + A')/(x'*A*x) - (A + A')*x*x'*(A + A')/(x'*A*x)^2");
-    assertThat(d.maxRelativeError()).isLessThan(1e-5);
-  }
-
-  /** log(1 + exp(a'x)), logistic regression's loss for one example: its derivatives written with sigmoid. */
-  @Test
-  void logisticLossOfOneExample_isWrittenWithTheSigmoid() {
-    String declared = "a: vector n\nx: vector n";
-    Derivative gradient = engine.derive("log(1 + exp(a'*x))", "x", declared, Layout.DENOMINATOR);
-    assertThat(gradient.text()).isEqualTo("sigmoid(a'*x)*a");
-    assertThat(gradient.maxRelativeError()).isLessThan(1e-5);
-    Derivative hessian = engine.derive("log(1 + exp(a'*x))", "x", declared, Layout.DENOMINATOR, 2);
-    assertThat(hessian.text()).isEqualTo("sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'");
-    assertThat(hessian.maxRelativeError()).isLessThan(1e-5);
-  }
-
-  /**
-   * A vec Hessian's terms meet where a commutation matrix stands on either side of a Kronecker
-   * product: K(X^-T ⊗ X^-1) = (X^-1 ⊗ X^-T)K, so the Hessian of log det X is one term.
-   */
-  @Test
-  void vecHessianOfLogDet_isOneTerm() {
-    Derivative d = engine.derive("log(det(X))", "X", "X: matrix n x n invertible", Layout.DENOMINATOR, 2);
-    assertThat(d.text()).isEqualTo("-kron(inv(X), inv(X)')*commutation(n, n)");
-    assertThat(d.maxRelativeError()).isLessThan(1e-5);
-  }
-
-  /** The Hessian of softmax regression's loss, as the lecture writes it: X'(diag(s) - s s')X, s = softmax(Xw). */
-  @Test
-  void hessian_ofSoftmaxRegression_isWrittenWithTheSoftmax() {
-    Derivative d = engine.derive("-y'*X*w + log(ones'*exp(X*w))", "w", "X: matrix m x n\ny: vector m\nw: vector n",
-        Layout.DENOMINATOR, 2);
-    assertThat(d.text()).isEqualTo("X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X");
+  @ParameterizedTest(name = "{0} by {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      log(x'*A*x)                   | x | x: vector n;A: matrix n x n            | (A + A')/(x'*A*x) - (A + A')*x*x'*(A + A')/(x'*A*x)^2
+      log(det(X))                   | X | X: matrix n x n invertible             | -kron(inv(X), inv(X)')*commutation(n, n)
+      -y'*X*w + log(ones'*exp(X*w)) | w | X: matrix m x n;y: vector m;w: vector n | X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X
+      log(1 + exp(a'*x))            | x | a: vector n;x: vector n                | sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'
+      """)
+  void hessian_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
+    Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR, 2);
+    assertThat(d.text()).isEqualTo(expected);
     assertThat(d.maxRelativeError()).isLessThan(1e-5);
   }
 

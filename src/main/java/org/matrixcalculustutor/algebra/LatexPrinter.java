@@ -283,8 +283,17 @@ public final class LatexPrinter implements Expr.Visitor<String> {
 
   @Override
   public String hadamard(Expr.Hadamard e) {
-    return e.factors().stream().map(f -> wrap(f, TextPrinter.UNARY))
-        .collect(Collectors.joining(" \\odot "));
+    List<Expr> above = TextPrinter.dividends(e);
+    StringBuilder out = new StringBuilder(above.stream().map(f -> wrap(f, TextPrinter.UNARY))
+        .collect(Collectors.joining(" \\odot ")));
+    if (above.size() < e.factors().size()) { // x ./ u, as the text writes it
+      for (Expr factor : e.factors()) {
+        if (TextPrinter.isEntrywiseReciprocal(factor)) {
+          out.append(" \\oslash ").append(wrap(((Expr.ElementPower) factor).base(), TextPrinter.UNARY));
+        }
+      }
+    }
+    return out.toString();
   }
 
   @Override

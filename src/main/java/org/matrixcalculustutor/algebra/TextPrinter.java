@@ -309,13 +309,38 @@ public final class TextPrinter implements Expr.Visitor<String> {
 
   @Override
   public String hadamard(Expr.Hadamard e) {
-    Expr first = e.factors().get(0);
+    List<Expr> above = dividends(e);
+    Expr first = above.get(0);
     StringBuilder out = new StringBuilder(
         wrap(first, first instanceof Expr.Hadamard ? PRIMARY : PRODUCT));
-    for (Expr factor : e.factors().subList(1, e.factors().size())) {
+    for (Expr factor : above.subList(1, above.size())) {
       out.append(" .* ").append(wrap(factor, UNARY));
     }
+    if (above.size() < e.factors().size()) {
+      for (Expr factor : e.factors()) {
+        if (isEntrywiseReciprocal(factor)) {
+          out.append(" ./ ").append(wrap(((Expr.ElementPower) factor).base(), UNARY));
+        }
+      }
+    }
     return out.toString();
+  }
+
+  /** u .^ -1, which an entry-wise product beside other factors writes as a division: x ./ u. */
+  static boolean isEntrywiseReciprocal(Expr e) {
+    return e instanceof Expr.ElementPower p && p.exponent() == -1;
+  }
+
+  /**
+   * The factors of an entry-wise product written before ./ : all but the reciprocals, or every
+   * factor when nothing else stands above the line (u .^ -1 .* v .^ -1 stays as it is).
+   */
+  static List<Expr> dividends(Expr.Hadamard e) {
+    if (ExprLists.noneMatch(e.factors(), TextPrinter::isEntrywiseReciprocal)
+        || ExprLists.allMatch(e.factors(), TextPrinter::isEntrywiseReciprocal)) {
+      return e.factors();
+    }
+    return ExprLists.filter(e.factors(), f -> !isEntrywiseReciprocal(f));
   }
 
   @Override

@@ -76,6 +76,20 @@ class PrintersTest {
     assertThat(LatexPrinter.print(byMatrix, declared)).isEqualTo("A \\left(X^{\\top} X\\right)^{-1}");
   }
 
+  /** An entry-wise reciprocal beside other factors is written as a division, x ./ u, as a teacher writes it. */
+  @Test
+  void entrywiseReciprocalBesideOtherFactors_isWrittenAsADivision() {
+    Set<String> declared = Set.of("x", "y", "u");
+    Expr quotient = Parser.parse("u .^ -1 .* x .* y", Limits.DEFAULT, declared).expr();
+    assertThat(TextPrinter.print(quotient)).isEqualTo("x .* y ./ u");
+    assertThat(LatexPrinter.print(quotient)).isEqualTo("x \\odot y \\oslash u");
+    assertThat(TextPrinter.print(Parser.parse("x .* (2*u) .^ -1", Limits.DEFAULT, declared).expr()))
+        .isEqualTo("x ./ (2*u)");
+    // with nothing else above the line the powers stay
+    assertThat(TextPrinter.print(Parser.parse("x .^ -1 .* y .^ -1", Limits.DEFAULT, declared).expr()))
+        .isEqualTo("x .^ -1 .* y .^ -1");
+  }
+
   /** The fraction bar groups what stands above it: one product there gets no parentheses of its own. */
   @Test
   void oneProductAboveTheLine_isTypesetWithoutParentheses() {

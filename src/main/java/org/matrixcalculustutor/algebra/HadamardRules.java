@@ -14,6 +14,8 @@ final class HadamardRules {
       "a ⊙ 1 = a", HadamardRules::removeOnes);
   static final Rule<Expr.Hadamard> CANCEL_RECIPROCALS = Rule.of("cancelReciprocals", Expr.Hadamard.class,
       "a ⊙ a.^-1 = 1", HadamardRules::cancelReciprocals);
+  static final Rule<Expr.Hadamard> COMBINE_POWERS = Rule.of("combineElementPowers", Expr.Hadamard.class,
+      "a.^p ⊙ a.^q = a.^(p+q)", HadamardRules::combinePowers);
   static final Rule<Expr.Hadamard> RECOGNIZE_SIGMOID = Rule.of("recognizeSigmoid", Expr.Hadamard.class,
       "exp(u) ⊘ (1 + exp(u)) = sigmoid(u)", HadamardRules::recognizeSigmoid);
   static final Rule<Expr.Hadamard> TRANSPOSE_OUT = Rule.of("transposeOutOfHadamard", Expr.Hadamard.class,
@@ -71,6 +73,38 @@ final class HadamardRules {
       }
     }
     return h;
+  }
+
+  /**
+   * a.^p .* a.^q = a.^(p+q), a itself counting as a.^1: sqrt(x).^-2 .* sqrt(x).^-1 = sqrt(x).^-3, as the
+   * Hessian of sum(sqrt(x)) comes to. Powers that cancel are cancelReciprocals' (the ones of a shape).
+   */
+  static Expr combinePowers(Expr.Hadamard h, Rewriting run) {
+    List<Expr> factors = h.factors();
+    for (int i = 0; i < factors.size(); i++) {
+      Expr base = baseOf(factors.get(i));
+      for (int j = i + 1; j < factors.size(); j++) {
+        if (baseOf(factors.get(j)).equals(base)) {
+          double sum = exponentOf(factors.get(i)) + exponentOf(factors.get(j));
+          if (sum == 0 || !Double.isFinite(sum)) {
+            continue;
+          }
+          List<Expr> rest = new ArrayList<>(factors);
+          rest.set(i, sum == 1 ? base : new Expr.ElementPower(base, sum));
+          rest.remove(j);
+          return rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest);
+        }
+      }
+    }
+    return h;
+  }
+
+  private static Expr baseOf(Expr factor) {
+    return factor instanceof Expr.ElementPower p ? p.base() : factor;
+  }
+
+  private static double exponentOf(Expr factor) {
+    return factor instanceof Expr.ElementPower p ? p.exponent() : 1;
   }
 
   /** exp(u) .* (ones + exp(u)) .^ -1 = sigmoid(u). */

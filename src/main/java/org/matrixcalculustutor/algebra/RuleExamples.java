@@ -71,6 +71,7 @@ public final class RuleExamples {
       new Example("distributeProduct", "(A + B)*x", "A*x + B*x"),
       new Example("flattenHadamard", "x .* (y .* x)", "x .* y .* x"),
       new Example("removeOnes", "x .* ones", "x"),
+      new Example("combineElementPowers", "x .^ 2 .* y .* x .^ -3", "x .^ -1 .* y"),
       new Example("cancelReciprocals", "x .* y .* x .^ -1", "y"),
       new Example("recognizeSigmoid", "exp(z) .* (ones + exp(z)) .^ -1", "sigmoid(z)"),
       new Example("scalarsOutOfHadamard", "(c*x) .* y", "c*(x .* y)"),

@@ -219,6 +219,13 @@ class SimplifierTest {
     }
 
     @Test
+    void combineElementPowers_addsTheExponentsOfOneBase() {
+      assertThat(simplify("sqrt(x) .^ -2 .* sqrt(x) .^ -1")).isEqualTo("sqrt(x) .^ -3");
+      assertThat(simplify("x .^ 2 .* y .* x .^ -3")).isEqualTo("y ./ x");
+      assertThat(simplify("x .* x")).isEqualTo("x .^ 2");
+    }
+
+    @Test
     void simplifyHadamard_recognizesTheSigmoidAndCancelsReciprocals() {
       assertThat(simplify("exp(x) .* (ones + exp(x)) .^ -1")).isEqualTo("sigmoid(x)");
       assertThat(simplify("y .* x .* x .^ -1")).isEqualTo("y");

@@ -47,6 +47,7 @@ public final class RuleExamples {
       new Example("positiveFirst", "-y + x", "x - y"),
       new Example("factorCommon", "A*x + B*x", "(A + B)*x"),
       new Example("factorCommonInPart", "A*x + B*x + y", "y + (A + B)*x"),
+      new Example("diagOfSum", "diag(x) - 2*diag(y) + A", "diag(x - 2*y) + A"),
       new Example("sortTerms", "y + x", "x + y"),
       new Example("flattenProduct", "A*(B*x)", "A*B*x"),
       new Example("scalarsOutOfScalarFactor", "(s*x'*A*x)*y", "s*(x'*A*x)*y"),

@@ -25,6 +25,7 @@ public final class Simplifier {
       SumRules.FACTOR_COMMON,
       SumRules.FACTOR_COMMON_IN_PART,
       SumRules.EXPAND_WHEN_SHORTER,
+      SumRules.DIAG_OF_SUM,
       ProductRules.FLATTEN,
       ProductRules.SCALARS_OUT_OF_FACTOR,
       ProductRules.FOLD_NUMBERS,

@@ -34,6 +34,8 @@ final class SumRules {
       "A x + B x + C = (A + B) x + C", SumRules::factorCommonInPart);
   static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
       "y ⊙ (1 - s) - (1 - y) ⊙ s = y - s", SumRules::expandWhenShorter);
+  static final Rule<Expr.Sum> DIAG_OF_SUM = Rule.of("diagOfSum", Expr.Sum.class,
+      "a diag(u) + b diag(v) = diag(a u + b v)", SumRules::diagOfSum);
   static final Rule<Expr.Sum> SORT_TERMS = Rule.of("sortTerms", Expr.Sum.class,
       null, SumRules::sortTerms);
 
@@ -137,6 +139,30 @@ final class SumRules {
         terms.add(withCoefficient(c, met != null && met.contains(alike) ? sumsInOrder(rest) : rest));
       }
     });
+    return Exprs.sum(terms);
+  }
+
+  /**
+   * diag is linear: the terms that are numbers times diag of something join into one diag, where
+   * the first of them stood. X'*(diag(u) - diag(v))*X reads X'*diag(u - v)*X, as a Hessian of a sum
+   * of entry-wise functions does.
+   */
+  static Expr diagOfSum(Expr.Sum s, Rewriting run) {
+    if (ExprLists.count(s.terms(), t -> rest(t) instanceof Expr.Diag) < 2) {
+      return s;
+    }
+    List<Expr> inside = new ArrayList<>();
+    List<Expr> terms = new ArrayList<>();
+    int at = -1;
+    for (Expr t : s.terms()) {
+      if (rest(t) instanceof Expr.Diag d) {
+        inside.add(withCoefficient(coefficient(t), d.argument()));
+        at = at < 0 ? terms.size() : at;
+      } else {
+        terms.add(t);
+      }
+    }
+    terms.add(at, new Expr.Diag(Exprs.sum(inside)));
     return Exprs.sum(terms);
   }
 

@@ -219,6 +219,12 @@ class SimplifierTest {
     }
 
     @Test
+    void diagOfSum_joinsTheDiagsOfASumIntoOne() {
+      assertThat(simplify("diag(x) - 2*diag(y) + A")).isEqualTo("diag(x - 2*y) + A");
+      assertThat(simplify("X'*(diag(a) - diag(a .* a))*X")).isEqualTo("X'*diag(a - a .^ 2)*X");
+    }
+
+    @Test
     void combineElementPowers_addsTheExponentsOfOneBase() {
       assertThat(simplify("sqrt(x) .^ -2 .* sqrt(x) .^ -1")).isEqualTo("sqrt(x) .^ -3");
       assertThat(simplify("x .^ 2 .* y .* x .^ -3")).isEqualTo("y ./ x");

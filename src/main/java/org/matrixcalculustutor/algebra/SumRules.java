@@ -148,14 +148,14 @@ final class SumRules {
    * of entry-wise functions does.
    */
   static Expr diagOfSum(Expr.Sum s, Rewriting run) {
-    if (ExprLists.count(s.terms(), t -> rest(t) instanceof Expr.Diag) < 2) {
+    if (ExprLists.count(s.terms(), SumRules::isDiagTerm) < 2) { // decided without building a term's rest
       return s;
     }
     List<Expr> inside = new ArrayList<>();
     List<Expr> terms = new ArrayList<>();
     int at = -1;
     for (Expr t : s.terms()) {
-      if (rest(t) instanceof Expr.Diag d) {
+      if (isDiagTerm(t) && rest(t) instanceof Expr.Diag d) {
         inside.add(withCoefficient(coefficient(t), d.argument()));
         at = at < 0 ? terms.size() : at;
       } else {
@@ -164,6 +164,12 @@ final class SumRules {
     }
     terms.add(at, new Expr.Diag(Exprs.sum(inside)));
     return Exprs.sum(terms);
+  }
+
+  /** diag(u), or a number times it. */
+  private static boolean isDiagTerm(Expr t) {
+    return t instanceof Expr.Diag || t instanceof Expr.Product p && p.factors().size() == 2
+        && p.factors().get(0) instanceof Expr.Number && p.factors().get(1) instanceof Expr.Diag;
   }
 
   /** The product with the terms of each factor that is a sum in the structural order; anything else as it is. */

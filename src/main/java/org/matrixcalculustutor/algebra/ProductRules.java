@@ -451,7 +451,9 @@ final class ProductRules {
    */
   static Expr recognizeSoftmax(Expr.Product p, Rewriting run) {
     for (Expr f : p.factors()) {
-      if (f instanceof Expr.Power pw && pw.exponent() < 0 && pw.exponent() == Math.rint(pw.exponent())) {
+      // a whole power no larger than the factors it could turn: sum(exp(z))^-1e10 keeps its exponent
+      if (f instanceof Expr.Power pw && pw.exponent() < 0 && pw.exponent() == Math.rint(pw.exponent())
+          && -pw.exponent() <= p.factors().size()) {
         Expr z = sumOfExp(pw.base());
         if (z == null) {
           continue;

@@ -206,6 +206,11 @@ class SimplifierTest {
     }
 
     @Test
+    void recognizeSoftmax_leavesAHugePowerOfTheDivisorAsItIs() {
+      assertThat(simplify("exp(x)*sum(exp(x))^-1e10")).isEqualTo("exp(x)/sum(exp(x))^10000000000");
+    }
+
+    @Test
     void recognizeSoftmax_findsExpOverTheSumOfExp() {
       assertThat(simplify("exp(x)/(ones'*exp(x))")).isEqualTo("softmax(x)");
       assertThat(simplify("exp(x)/sum(exp(x))")).isEqualTo("softmax(x)");

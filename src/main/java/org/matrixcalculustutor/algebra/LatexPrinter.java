@@ -286,12 +286,8 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     List<Expr> above = TextPrinter.dividends(e);
     StringBuilder out = new StringBuilder(above.stream().map(f -> wrap(f, TextPrinter.UNARY))
         .collect(Collectors.joining(" \\odot ")));
-    if (above.size() < e.factors().size()) { // x ./ u, as the text writes it
-      for (Expr factor : e.factors()) {
-        if (TextPrinter.isEntrywiseReciprocal(factor)) {
-          out.append(" \\oslash ").append(wrap(((Expr.ElementPower) factor).base(), TextPrinter.UNARY));
-        }
-      }
+    for (Expr divisor : TextPrinter.divisors(e, above)) { // x ./ u, as the text writes it
+      out.append(" \\oslash ").append(wrap(divisor, TextPrinter.UNARY));
     }
     return out.toString();
   }

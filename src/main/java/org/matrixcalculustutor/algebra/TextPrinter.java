@@ -316,19 +316,24 @@ public final class TextPrinter implements Expr.Visitor<String> {
     for (Expr factor : above.subList(1, above.size())) {
       out.append(" .* ").append(wrap(factor, UNARY));
     }
-    if (above.size() < e.factors().size()) {
-      for (Expr factor : e.factors()) {
-        if (isEntrywiseReciprocal(factor)) {
-          out.append(" ./ ").append(wrap(((Expr.ElementPower) factor).base(), UNARY));
-        }
-      }
+    for (Expr divisor : divisors(e, above)) {
+      out.append(" ./ ").append(wrap(divisor, UNARY));
     }
     return out.toString();
   }
 
   /** u .^ -1, which an entry-wise product beside other factors writes as a division: x ./ u. */
-  static boolean isEntrywiseReciprocal(Expr e) {
+  private static boolean isEntrywiseReciprocal(Expr e) {
     return e instanceof Expr.ElementPower p && p.exponent() == -1;
+  }
+
+  /** What an entry-wise product written with the dividends above divides by: u of each u .^ -1 left out. */
+  static List<Expr> divisors(Expr.Hadamard e, List<Expr> above) {
+    if (above.size() == e.factors().size()) {
+      return List.of();
+    }
+    return ExprLists.filter(e.factors(), TextPrinter::isEntrywiseReciprocal).stream()
+        .map(f -> ((Expr.ElementPower) f).base()).toList();
   }
 
   /**

@@ -46,6 +46,7 @@ public final class RuleExamples {
       new Example("numberLast", "2 + c", "c + 2"),
       new Example("positiveFirst", "-y + x", "x - y"),
       new Example("factorCommon", "A*x + B*x", "(A + B)*x"),
+      new Example("factorCommonEntrywise", "x .* y - x .^ 2 .* (A*x)", "x .* (y - x .* (A*x))"),
       new Example("factorCommonInPart", "A*x + B*x + y", "y + (A + B)*x"),
       new Example("diagOfSum", "diag(x) - 2*diag(y) + A", "diag(x - 2*y) + A"),
       new Example("sortTerms", "y + x", "x + y"),

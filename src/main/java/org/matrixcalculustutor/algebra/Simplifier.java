@@ -23,6 +23,7 @@ public final class Simplifier {
       SumRules.NUMBER_LAST,
       SumRules.POSITIVE_FIRST,
       SumRules.FACTOR_COMMON,
+      SumRules.FACTOR_COMMON_ENTRYWISE,
       SumRules.FACTOR_COMMON_IN_PART,
       SumRules.EXPAND_WHEN_SHORTER,
       SumRules.DIAG_OF_SUM,

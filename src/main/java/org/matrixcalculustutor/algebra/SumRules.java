@@ -30,6 +30,8 @@ final class SumRules {
       "-y + s = s - y", SumRules::positiveFirst);
   static final Rule<Expr.Sum> FACTOR_COMMON = Rule.of("factorCommon", Expr.Sum.class,
       "A x + B x = (A + B) x", SumRules::factorCommon);
+  static final Rule<Expr.Sum> FACTOR_COMMON_ENTRYWISE = Rule.of("factorCommonEntrywise", Expr.Sum.class,
+      "A ⊙ U + A ⊙ V = A ⊙ (U + V)", SumRules::factorCommonEntrywise);
   static final Rule<Expr.Sum> FACTOR_COMMON_IN_PART = Rule.of("factorCommonInPart", Expr.Sum.class,
       "A x + B x + C = (A + B) x + C", SumRules::factorCommonInPart);
   static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
@@ -96,7 +98,8 @@ final class SumRules {
 
   /**
    * A*x + A*x = 2*A*x; 3*x - x = 2*x; a*b*x + b*a*x = 2*a*b*x (scalar factors commute, so terms
-   * whose scalars differ only in order are alike; the first one's order is kept). A factor that is
+   * whose scalars differ only in order are alike; the first one's order is kept), and so do the
+   * factors of an entry-wise product: x .* y + y .* x = 2*(x .* y). A factor that is
    * a sum is alike in any order of its terms, and with all of them negated it is alike with the
    * opposite sign: (-A - A')*x*x'*(A' + A) + (A + A')*x*x'*(-A - A') = -2*(A + A')*x*x'*(A' + A), as a
    * Hessian's two halves come out.
@@ -108,7 +111,7 @@ final class SumRules {
     for (Expr term : s.terms()) {
       double c = coefficient(term);
       Expr rest = rest(term);
-      Expr alike = scalarsInOrder(rest, run.shapes());
+      Expr alike = rest instanceof Expr.Hadamard h ? factorsInOrder(h) : scalarsInOrder(rest, run.shapes());
       if (rest instanceof Expr.Product p && ExprLists.anyMatch(p.factors(), f -> f instanceof Expr.Sum)) {
         List<Expr> factors = new ArrayList<>(p.factors());
         for (int i = 0; i < factors.size(); i++) {
@@ -170,6 +173,13 @@ final class SumRules {
   private static boolean isDiagTerm(Expr t) {
     return t instanceof Expr.Diag || t instanceof Expr.Product p && p.factors().size() == 2
         && p.factors().get(0) instanceof Expr.Number && p.factors().get(1) instanceof Expr.Diag;
+  }
+
+  /** The entry-wise product with its factors in the structural order, since they commute. */
+  private static Expr factorsInOrder(Expr.Hadamard h) {
+    List<Expr> factors = new ArrayList<>(h.factors());
+    factors.sort(ExprOrder.INSTANCE);
+    return factors.equals(h.factors()) ? h : new Expr.Hadamard(factors);
   }
 
   /** The product with the terms of each factor that is a sum in the structural order; anything else as it is. */
@@ -243,6 +253,81 @@ final class SumRules {
     }
     Expr factored = factorCommonChain(s, shapes);
     return factored == null ? s : factored;
+  }
+
+  /** The highest entry-wise power counted as repeated factors: beyond it a power is one factor of its own. */
+  private static final int MAX_COUNTED_POWER = 1_000;
+
+  /**
+   * The entry-wise factors every term has, each to the least power a term has it, taken out of the
+   * sum: σ ⊙ (1 - σ).^2 ⊙ v - σ.^2 ⊙ (1 - σ) ⊙ v = σ ⊙ (1 - σ) ⊙ v ⊙ ((1 - σ) - σ), which simplifies to
+   * the lecture's σ ⊙ (1 - σ) ⊙ (1 - 2σ) ⊙ v. Only where every term keeps a factor of its own, and
+   * the sum comes out shorter.
+   */
+  static Expr factorCommonEntrywise(Expr.Sum s, Rewriting run) {
+    List<Expr> terms = s.terms();
+    if (!isEntrywiseProduct(rest(terms.get(0))) || run.shapes().isScalar(s)) { // most sums: decided here
+      return s;
+    }
+    List<Map<Expr, Integer>> powers = new ArrayList<>(terms.size());
+    for (Expr t : terms) {
+      if (!isEntrywiseProduct(rest(t))) {
+        return s;
+      }
+      powers.add(entrywisePowers(rest(t)));
+    }
+    Map<Expr, Integer> common = new LinkedHashMap<>(powers.get(0));
+    for (Map<Expr, Integer> term : powers.subList(1, powers.size())) {
+      common.keySet().retainAll(term.keySet());
+      common.replaceAll((base, k) -> Math.min(k, term.get(base)));
+    }
+    common.keySet().removeIf(run.shapes()::isScalar);
+    if (common.isEmpty()) {
+      return s;
+    }
+    List<Expr> remaining = new ArrayList<>(terms.size());
+    for (int i = 0; i < terms.size(); i++) {
+      List<Expr> own = new ArrayList<>();
+      powers.get(i).forEach((base, k) -> addPower(own, base, k - common.getOrDefault(base, 0)));
+      if (own.isEmpty()) {
+        return s; // u ⊙ v + u would need a ones of u's size: left as it is
+      }
+      remaining.add(withCoefficient(coefficient(terms.get(i)), own.size() == 1 ? own.get(0) : new Expr.Hadamard(own)));
+    }
+    List<Expr> factors = new ArrayList<>();
+    common.forEach((base, k) -> addPower(factors, base, k));
+    factors.add(Exprs.sum(remaining));
+    Expr factored = new Expr.Hadamard(factors);
+    NodeCounter counter = run.nodes();
+    return counter.count(factored) < counter.count(s) ? factored : s;
+  }
+
+  /** Whether e is an entry-wise product or power, whose factors a sum's terms can share. */
+  private static boolean isEntrywiseProduct(Expr e) {
+    return e instanceof Expr.Hadamard || e instanceof Expr.ElementPower p && isCountedPower(p);
+  }
+
+  private static boolean isCountedPower(Expr.ElementPower p) {
+    return p.exponent() >= 1 && p.exponent() <= MAX_COUNTED_POWER && p.exponent() == Math.rint(p.exponent());
+  }
+
+  /** The factors of an entry-wise product with their whole powers, in the order they are written: a.^2 ⊙ b is {a: 2, b: 1}. */
+  private static Map<Expr, Integer> entrywisePowers(Expr e) {
+    Map<Expr, Integer> powers = new LinkedHashMap<>();
+    for (Expr f : e instanceof Expr.Hadamard h ? h.factors() : List.of(e)) {
+      if (f instanceof Expr.ElementPower p && isCountedPower(p)) {
+        powers.merge(p.base(), (int) p.exponent(), Integer::sum);
+      } else {
+        powers.merge(f, 1, Integer::sum);
+      }
+    }
+    return powers;
+  }
+
+  private static void addPower(List<Expr> factors, Expr base, int k) {
+    if (k > 0) {
+      factors.add(k == 1 ? base : new Expr.ElementPower(base, k));
+    }
   }
 
   /**

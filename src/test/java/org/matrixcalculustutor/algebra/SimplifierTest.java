@@ -83,6 +83,12 @@ class SimplifierTest {
     }
 
     @Test
+    void collectLikeTerms_seesEntrywiseProductsWhoseFactorsDifferInOrderAsAlike() {
+      assertThat(simplify("x .* y - 3*(y .* x)")).isEqualTo("-2*(x .* y)");
+      assertThat(simplify("x .* (A*x) .* y + y .* x .* (A*x)")).isEqualTo("2*(x .* (A*x) .* y)");
+    }
+
+    @Test
     void collectLikeTerms_seesASumFactorInAnyOrderOfItsTermsAsAlike_writtenInOneOrder() {
       assertThat(simplify("(A + A')*x*x'*(A' + A) + (A + A')*x*x'*(A + A')")).isEqualTo("2*(A + A')*x*x'*(A + A')");
     }
@@ -227,6 +233,26 @@ class SimplifierTest {
     void diagOfSum_joinsTheDiagsOfASumIntoOne() {
       assertThat(simplify("diag(x) - 2*diag(y) + A")).isEqualTo("diag(x - 2*y) + A");
       assertThat(simplify("X'*(diag(a) - diag(a .* a))*X")).isEqualTo("X'*diag(a - a .^ 2)*X");
+    }
+
+    @Test
+    void factorCommonEntrywise_takesOutTheFactorsEveryTermShares_toTheirLeastPower() {
+      assertThat(simplify("x .* y + x .* (A*x)")).isEqualTo("x .* (y + A*x)");
+      // the second derivative of the logistic function, as the lecture writes it: σ(1 - σ)(1 - 2σ)
+      assertThat(simplify("sigmoid(x) .* (ones - sigmoid(x)) .^ 2 - sigmoid(x) .^ 2 .* (ones - sigmoid(x))"))
+          .isEqualTo("sigmoid(x) .* (ones - sigmoid(x)) .* (ones - 2*sigmoid(x))");
+    }
+
+    @Test
+    void factorCommonEntrywise_leavesSumsWhereATermWouldKeepNothing() {
+      assertThat(simplify("x .^ 2 - x .^ 3")).isEqualTo("x .^ 2 - x .^ 3");
+      assertThat(simplify("x .* y + x")).isEqualTo("x .* y + x");
+    }
+
+    @Test
+    void factorCommonEntrywise_takesAPowerItDoesNotCountAsOneFactor() {
+      assertThat(simplify("x .^ 1e10 .* y - x .^ 1e10 .* (A*x)")).isEqualTo("x .^ 10000000000 .* (y - A*x)");
+      assertThat(simplify("x .^ 0.5 .* y - x .^ 0.5 .* (A*x)")).isEqualTo("x .^ 0.5 .* (y - A*x)");
     }
 
     @Test

@@ -64,7 +64,8 @@ class TeacherFormsTest {
    * Hessians as the lecture writes them. A Hessian is (B + B')/2: its halves meet as like terms
    * written apart (a sum factor in the other order or negated; a commutation matrix on either side of
    * a Kronecker product, K(X^-T ⊗ X^-1) = (X^-1 ⊗ X^-T)K), and the half's 2 cancels. Softmax
-   * regression's is X'(diag(s) - s s')X with s = softmax(Xw); logistic loss's is written with sigmoid.
+   * regression's is X'(diag(s) - s s')X with s = softmax(Xw); logistic loss's is written with sigmoid, and
+   * the logistic function's second derivative as σ(1 - σ)(1 - 2σ).
    */
   @ParameterizedTest(name = "{0} by {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -72,6 +73,7 @@ class TeacherFormsTest {
       log(det(X))                   | X | X: matrix n x n invertible             | -kron(inv(X), inv(X)')*commutation(n, n)
       -y'*X*w + log(ones'*exp(X*w)) | w | X: matrix m x n;y: vector m;w: vector n | X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X
       log(1 + exp(a'*x))            | x | a: vector n;x: vector n                | sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'
+      sum(sigmoid(X*w))             | w | X: matrix m x n;w: vector n            | X'*diag(sigmoid(X*w) .* (ones - sigmoid(X*w)) .* (ones - 2*sigmoid(X*w)))*X
       """)
   void hessian_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR, 2);

@@ -25,6 +25,9 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
   private int hash;
   private boolean hashIsZero;
 
+  /** The nodes of the elements as trees ({@link NodeCounter}), counted at the first use; 0 until then. */
+  private int nodes;
+
   private ExprList(Expr[] items) {
     this.items = items;
   }
@@ -77,6 +80,24 @@ final class ExprList extends AbstractList<Expr> implements RandomAccess {
       }
     }
     return h;
+  }
+
+  /**
+   * The nodes of the elements as trees, saturating at {@link NodeCounter#SATURATED}: remembered, so
+   * a tree whose lists share their parts (d(X^2) = dX X + X dX, over and over) is counted in the
+   * time of its distinct lists, and each rewrite counts only the nodes it built. An empty list counts
+   * its 0 again, at no cost; a race counts the same value twice, harmlessly.
+   */
+  int nodes() {
+    int n = nodes;
+    if (n == 0) {
+      long total = 0;
+      for (Expr item : items) {
+        total = Math.min(total + NodeCounter.count(item), NodeCounter.SATURATED);
+      }
+      nodes = n = (int) total;
+    }
+    return n;
   }
 
   @Override

@@ -153,7 +153,7 @@ final class HadamardRules {
   static Expr distribute(Expr.Hadamard h, Rewriting run) {
     for (int i = 0; i < h.factors().size(); i++) {
       if (h.factors().get(i) instanceof Expr.Sum s) {
-        ProductRules.requireDistributable(h, s, run);
+        ProductRules.requireDistributable(h, s);
         List<Expr> terms = new ArrayList<>();
         for (Expr term : s.terms()) {
           List<Expr> factors = new ArrayList<>(h.factors());

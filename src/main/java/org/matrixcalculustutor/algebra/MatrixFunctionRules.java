@@ -92,11 +92,11 @@ final class MatrixFunctionRules {
   /** (A + B) ⊗ C = A ⊗ C + B ⊗ C and A ⊗ (B + C) = A ⊗ B + A ⊗ C, for the normal form. */
   static Expr distributeKron(Expr.Kron k, Rewriting run) {
     if (k.left() instanceof Expr.Sum s) {
-      ProductRules.requireDistributable(k, s, run);
+      ProductRules.requireDistributable(k, s);
       return new Expr.Sum(s.terms().stream().map(t -> (Expr) new Expr.Kron(t, k.right())).toList());
     }
     if (k.right() instanceof Expr.Sum s) {
-      ProductRules.requireDistributable(k, s, run);
+      ProductRules.requireDistributable(k, s);
       return new Expr.Sum(s.terms().stream().map(t -> (Expr) new Expr.Kron(k.left(), t)).toList());
     }
     return k;

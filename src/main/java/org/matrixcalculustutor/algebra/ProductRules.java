@@ -565,7 +565,7 @@ final class ProductRules {
   static Expr distribute(Expr.Product p, Rewriting run) {
     for (int i = 0; i < p.factors().size(); i++) {
       if (p.factors().get(i) instanceof Expr.Sum s) {
-        requireDistributable(p, s, run);
+        requireDistributable(p, s);
         List<Expr> terms = new ArrayList<>();
         for (Expr term : s.terms()) {
           List<Expr> factors = new ArrayList<>(p.factors());
@@ -583,15 +583,14 @@ final class ProductRules {
    * copy of the rest of product per term of sum: its size is known before it is built, and checked
    * then.
    */
-  static void requireDistributable(Expr product, Expr.Sum sum, Rewriting run) {
-    NodeCounter nodes = run.nodes();
-    long rest = nodes.count(product) - nodes.count(sum);
+  static void requireDistributable(Expr product, Expr.Sum sum) {
+    long rest = NodeCounter.count(product) - NodeCounter.count(sum);
     long size = 1;
     for (Expr term : sum.terms()) {
-      size += rest + nodes.count(term);
+      size += rest + NodeCounter.count(term);
     }
     if (size > Limits.MAX_EXPRESSION_SIZE) {
-      throw nodes.tooLarge("the expanded form");
+      throw NodeCounter.tooLarge("the expanded form");
     }
   }
 

@@ -14,7 +14,6 @@ final class Rewriting {
   private final Strategy strategy;
   /** What the run does, for a message: "simplifying", "expanding". */
   private final String doing;
-  private final NodeCounter nodes;
   /**
    * The nodes no rule rewrites any more, with final children: never visited again in this run, nor
    * in a later run of the same strategy with the same shapes.
@@ -31,15 +30,10 @@ final class Rewriting {
     this.strategy = strategy;
     this.doing = doing;
     this.finals = shapes.finalUnder(strategy);
-    this.nodes = shapes.nodeCounts();
   }
 
   Shapes shapes() {
     return shapes;
-  }
-
-  NodeCounter nodes() {
-    return nodes;
   }
 
   /** The whole strategy of this run on e: how a rule brings a part it built to final form. */
@@ -95,7 +89,7 @@ final class Rewriting {
    */
   Expr rewritten(Expr before, Expr after) {
     visit();
-    nodes.requireWithinLimit(after, doing.equals("expanding") ? "the expanded form" : "the simplified form");
+    NodeCounter.requireWithinLimit(after, doing.equals("expanding") ? "the expanded form" : "the simplified form");
     if (Exprs.isNumber(after, 0) && !(before instanceof Expr.Number)) {
       Shape shape = shapes.of(before);
       if (!shape.isScalar() && known(shape.rows()) && known(shape.cols())) {

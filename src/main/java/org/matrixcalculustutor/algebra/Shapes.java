@@ -35,7 +35,6 @@ public final class Shapes {
    * not worked on again by the next.
    */
   private final Map<Strategy, Set<Expr>> finals = new IdentityHashMap<>(4);
-  private final NodeCounter nodeCounts = new NodeCounter();
 
   public Shapes(Declarations declarations) {
     this(declarations, List.of());
@@ -100,11 +99,6 @@ public final class Shapes {
     if (size instanceof Size.Named n) {
       knownSizes.addAll(Size.factors(n));
     }
-  }
-
-  /** The sizes of the trees rewritten under these declarations, shared by every run over them. */
-  NodeCounter nodeCounts() {
-    return nodeCounts;
   }
 
   /** The nodes strategy has left as they are, under these declarations (see {@link Rewriting}). */

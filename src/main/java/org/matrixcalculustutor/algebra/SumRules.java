@@ -298,8 +298,7 @@ final class SumRules {
     common.forEach((base, k) -> addPower(factors, base, k));
     factors.add(Exprs.sum(remaining));
     Expr factored = new Expr.Hadamard(factors);
-    NodeCounter counter = run.nodes();
-    return counter.count(factored) < counter.count(s) ? factored : s;
+    return NodeCounter.count(factored) < NodeCounter.count(s) ? factored : s;
   }
 
   /** Whether e is an entry-wise product or power, whose factors a sum's terms can share. */
@@ -345,7 +344,6 @@ final class SumRules {
     if (terms.size() < 3 || terms.size() > MAX_TERMS_FACTORED_IN_PART) {
       return s;
     }
-    NodeCounter counter = new NodeCounter();
     long before = -1;
     java.util.Set<List<Expr>> tried = new java.util.HashSet<>();
     for (int i = 0; i < terms.size() - 1; i++) {
@@ -368,8 +366,8 @@ final class SumRules {
         }
         others.add(factored);
         Expr rewritten = run.run(Exprs.sum(others));
-        before = before < 0 ? counter.count(s) : before;
-        if (counter.count(rewritten) < before) {
+        before = before < 0 ? NodeCounter.count(s) : before;
+        if (NodeCounter.count(rewritten) < before) {
           return rewritten;
         }
       }
@@ -488,7 +486,6 @@ final class SumRules {
       return s;
     }
     Expr candidate = run.run(Exprs.sum(terms));
-    NodeCounter counter = new NodeCounter();
-    return counter.count(candidate) < counter.count(s) ? candidate : s;
+    return NodeCounter.count(candidate) < NodeCounter.count(s) ? candidate : s;
   }
 }

@@ -28,7 +28,6 @@ final class Differential implements Expr.Visitor<Expr> {
   private final Shapes shapes;
   private final List<Step> steps = new ArrayList<>();
   /** Sizes of the trees built, shared with the instances that show one rule: they build the same parts. */
-  private final NodeCounter nodes;
 
   /**
    * Null when differentiating; when showing one rule, the parts whose differentials are left
@@ -49,12 +48,11 @@ final class Differential implements Expr.Visitor<Expr> {
   private Step pendingStep;
 
   private Differential(Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
-      Map<Expr.Symbol, Expr> unexpanded, NodeCounter nodes) {
+      Map<Expr.Symbol, Expr> unexpanded) {
     this.variable = variable;
     this.dx = dx;
     this.shapes = shapes;
     this.unexpanded = unexpanded;
-    this.nodes = nodes;
     this.worked = unexpanded == null ? new HashMap<>() : Map.of(); // showing one rule works nothing out twice
   }
 
@@ -69,7 +67,7 @@ final class Differential implements Expr.Visitor<Expr> {
    * d(variable) all the same.
    */
   static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes) {
-    Differential d = new Differential(variable, dx, shapes, null, new NodeCounter());
+    Differential d = new Differential(variable, dx, shapes, null);
     Expr result = d.d(e);
     return new Result(result, List.copyOf(d.steps));
   }
@@ -89,7 +87,7 @@ final class Differential implements Expr.Visitor<Expr> {
       return done;
     }
     int at = steps.size();
-    Expr result = nodes.requireWithinLimit(e.accept(this), "the differential");
+    Expr result = NodeCounter.requireWithinLimit(e.accept(this), "the differential");
     if (pendingStep != null) {
       steps.add(at, pendingStep); // the outer rule before the rules of its parts
       pendingStep = null;
@@ -125,12 +123,12 @@ final class Differential implements Expr.Visitor<Expr> {
       pendingStep = Step.of(rule, null, Exprs.ZERO); // only marks that node has a rule
       return result;
     }
-    nodes.requireWithinLimit(result, "the differential"); // before the step prints a line as large
+    NodeCounter.requireWithinLimit(result, "the differential"); // before the step prints a line as large
     Map<Expr.Symbol, Expr> parts = new HashMap<>();
     if (!dx.variable().equals(variable)) {
       parts.put(dx.variable(), variable); // the mark prints as dX
     }
-    Expr once = node.accept(new Differential(variable, dx, shapes, parts, nodes));
+    Expr once = node.accept(new Differential(variable, dx, shapes, parts));
     parts.put(WHOLE, node);
     pendingStep = Step.of(rule, new Expr.Differential(WHOLE), once, parts);
     return result;
@@ -209,15 +207,15 @@ final class Differential implements Expr.Visitor<Expr> {
   private List<Expr> productRule(List<Expr> factors, java.util.function.Function<List<Expr>, Expr> rebuild) {
     List<Expr> differentials = factors.stream().map(this::d).toList();
     // one copy of the product per factor that varies: its size is known before any copy is made
-    long all = 1 + factors.stream().mapToLong(nodes::count).sum();
+    long all = 1 + factors.stream().mapToLong(NodeCounter::count).sum();
     long size = 1;
     for (int i = 0; i < factors.size(); i++) {
       if (!Exprs.isZero(differentials.get(i))) {
-        size += all - nodes.count(factors.get(i)) + nodes.count(differentials.get(i));
+        size += all - NodeCounter.count(factors.get(i)) + NodeCounter.count(differentials.get(i));
       }
     }
     if (size > Limits.MAX_EXPRESSION_SIZE) {
-      throw nodes.tooLarge("the differential");
+      throw NodeCounter.tooLarge("the differential");
     }
     List<Expr> terms = new ArrayList<>();
     for (int i = 0; i < factors.size(); i++) {
@@ -261,9 +259,9 @@ final class Differential implements Expr.Visitor<Expr> {
     }
     // d(X^k) has k terms, each with X twice and dX once: bounded before any term is built
     long n = (long) k;
-    long size = n * (2 * nodes.count(base) + nodes.count(db) + 3);
+    long size = n * (2 * NodeCounter.count(base) + NodeCounter.count(db) + 3);
     if (n > Limits.MAX_EXPRESSION_SIZE || size > Limits.MAX_EXPRESSION_SIZE) {
-      throw nodes.tooLarge("the differential");
+      throw NodeCounter.tooLarge("the differential");
     }
     List<Expr> terms = new ArrayList<>();
     for (int j = 0; j < n; j++) {

@@ -41,7 +41,6 @@ final class VecJacobian {
   private final Map<Expr.Symbol, Expr> shownAs;
   private final Size vecSize;
   private final List<Step> steps = new ArrayList<>();
-  private final NodeCounter nodes = new NodeCounter();
 
   VecJacobian(Expr.Differential dx, Shapes shapes, Map<Expr.Symbol, Expr> shownAs) {
     this.dx = dx;
@@ -59,7 +58,7 @@ final class VecJacobian {
   /** J with vec(q) = J vec(dX), for q linear in dX; 0 when q has no dX. */
   Expr of(Expr q) {
     Expr j = read(q);
-    return nodes.requireWithinLimit(j, "the vec Jacobian");
+    return NodeCounter.requireWithinLimit(j, "the vec Jacobian");
   }
 
   private boolean hasDx(Expr e) {
@@ -81,7 +80,7 @@ final class VecJacobian {
           terms.add(j);
         }
       }
-      return nodes.requireWithinLimit(Exprs.sum(terms), "the vec Jacobian");
+      return NodeCounter.requireWithinLimit(Exprs.sum(terms), "the vec Jacobian");
     }
     if (shapes.isScalar(q)) {
       return scalar(q);
@@ -174,7 +173,7 @@ final class VecJacobian {
         distributed.set(index, term);
         terms.add(Exprs.product(distributed));
       }
-      return read(nodes.requireWithinLimit(Exprs.sum(terms), "the vec Jacobian"));
+      return read(NodeCounter.requireWithinLimit(Exprs.sum(terms), "the vec Jacobian"));
     }
     List<Expr> others = new ArrayList<>(factors);
     others.remove(index);
@@ -229,7 +228,7 @@ final class VecJacobian {
       return outer;
     }
     Expr innerJacobian = read(inner);
-    Expr j = nodes.requireWithinLimit(Exprs.product(outer, innerJacobian), "the vec Jacobian");
+    Expr j = NodeCounter.requireWithinLimit(Exprs.product(outer, innerJacobian), "the vec Jacobian");
     steps.add(line(CHAIN, q, j, dx));
     return j;
   }

@@ -296,7 +296,12 @@ final class SumRules {
     }
     List<Expr> factors = new ArrayList<>();
     common.forEach((base, k) -> addPower(factors, base, k));
-    factors.add(Exprs.sum(remaining));
+    // beside the other functions, before a differential: σ ⊙ (1 - σ) ⊙ (1 - 2σ) ⊙ (X dw) ⊙ (X dw)
+    int at = 0;
+    while (at < factors.size() && !Children.any(factors.get(at), f -> f instanceof Expr.Differential)) {
+      at++;
+    }
+    factors.add(at, Exprs.sum(remaining));
     Expr factored = new Expr.Hadamard(factors);
     return NodeCounter.count(factored) < NodeCounter.count(s) ? factored : s;
   }

@@ -191,6 +191,16 @@ class DerivativesTest {
     }
 
     @Test
+    void secondDifferential_takesOutTheEntrywiseFactorsItsTermsShare_beforeTheDifferentials() {
+      Declarations d = Declarations.parse("X: matrix m x n\nw: vector n", Limits.DEFAULT);
+      Parser.Result parsed = Parser.parse("sum(sigmoid(X*w))", Limits.DEFAULT, Set.of("X", "w"));
+      var r = Derivatives.hessian(ShapeChecker.check(parsed.expr(), d, parsed.spans()), "w");
+      assertThat(r.steps()).filteredOn(s -> s.rule().equals("collect the second differential"))
+          .extracting(Step::text).containsExactly("d2f = sum(sigmoid(X*w) .* (ones - sigmoid(X*w)) .* (ones - 2*sigmoid(X*w))"
+              + " .* (X*dw) .* (X*dw))");
+    }
+
+    @Test
     void steps_useJacobisFormulaForTheDeterminant() {
       var r = derive("det(X)", "X", "X: matrix n x n invertible", Layout.DENOMINATOR);
       assertThat(r.steps()).extracting(Step::rule).anyMatch(rule -> rule.startsWith("Jacobi's formula"));

@@ -1,5 +1,7 @@
 package org.matrixcalculustutor.algebra;
 
+import java.util.List;
+
 /** The rules for powers: of scalars, integer powers of square matrices, symbolic and entry-wise powers. */
 final class PowerRules {
 
@@ -21,6 +23,8 @@ final class PowerRules {
       "u^(2 - 1) = u^1", PowerRules::constantExponent);
   static final Rule<Expr.ElementPower> FIRST_ELEMENT_POWER = Rule.of("firstElementPower", Expr.ElementPower.class,
       "x .^ 1 = x", PowerRules::firstElementPower);
+  static final Rule<Expr.ElementPower> ZEROTH_ELEMENT_POWER = Rule.of("zerothElementPower", Expr.ElementPower.class,
+      "X .^ 0 = 1 1'", PowerRules::zerothElementPower);
 
   static Expr ofNumber(Expr.Power p, Rewriting run) {
     if (!(p.base() instanceof Expr.Number n)) {
@@ -75,5 +79,25 @@ final class PowerRules {
 
   static Expr firstElementPower(Expr.ElementPower p, Rewriting run) {
     return p.exponent() == 1 ? p.base() : p;
+  }
+
+  /**
+   * x .^ 0 = ones, X .^ 0 = ones*ones' (as d(x .^ 1) = x .^ 0 .* dx comes out), which the other
+   * factors of an entry-wise product absorb. Only where the declarations fix the sizes: a size made
+   * up for a constant sized by its context is no size to write.
+   */
+  static Expr zerothElementPower(Expr.ElementPower p, Rewriting run) {
+    if (p.exponent() != 0) {
+      return p;
+    }
+    Shape shape = run.shapes().of(p.base());
+    if (shape.isScalar()) {
+      return Exprs.ONE;
+    }
+    if (!run.isDeclared(shape.rows()) || !run.isDeclared(shape.cols())) {
+      return p;
+    }
+    Expr column = new Expr.Ones(shape.rows());
+    return shape.cols().isOne() ? column : new Expr.Product(List.of(column, new Expr.Transpose(new Expr.Ones(shape.cols()))));
   }
 }

@@ -92,7 +92,7 @@ final class Rewriting {
     NodeCounter.requireWithinLimit(after, doing.equals("expanding") ? "the expanded form" : "the simplified form");
     if (Exprs.isNumber(after, 0) && !(before instanceof Expr.Number)) {
       Shape shape = shapes.of(before);
-      if (!shape.isScalar() && known(shape.rows()) && known(shape.cols())) {
+      if (!shape.isScalar() && isDeclared(shape.rows()) && isDeclared(shape.cols())) {
         return new Expr.Zeros(shape.rows(), shape.cols());
       }
     }
@@ -100,7 +100,7 @@ final class Rewriting {
   }
 
   /** A size the declarations fix, not one shape inference made up for a context-sized constant. */
-  private boolean known(Size size) {
+  boolean isDeclared(Size size) {
     return size instanceof Size.Fixed || shapes.declarations().all().stream()
         .anyMatch(d -> d.shape().rows().equals(size) || d.shape().cols().equals(size));
   }

@@ -36,6 +36,8 @@ final class SumRules {
       "A x + B x + C = (A + B) x + C", SumRules::factorCommonInPart);
   static final Rule<Expr.Sum> EXPAND_WHEN_SHORTER = Rule.of("expandHadamardWhenShorter", Expr.Sum.class,
       "y ⊙ (1 - s) - (1 - y) ⊙ s = y - s", SumRules::expandWhenShorter);
+  static final Rule<Expr.Sum> EXPAND_NUMBER_WHEN_SHORTER = Rule.of("expandNumberWhenShorter", Expr.Sum.class,
+      "2 (x + y) + x = 3 x + 2 y", SumRules::expandNumberWhenShorter);
   static final Rule<Expr.Sum> DIAG_OF_SUM = Rule.of("diagOfSum", Expr.Sum.class,
       "a diag(u) + b diag(v) = diag(a u + b v)", SumRules::diagOfSum);
   static final Rule<Expr.Sum> SORT_TERMS = Rule.of("sortTerms", Expr.Sum.class,
@@ -143,6 +145,52 @@ final class SumRules {
       }
     });
     return Exprs.sum(terms);
+  }
+
+  /**
+   * A number times a sum multiplied out, where its terms then meet the others: 2*x + 2*(x - y) =
+   * 4*x - 2*y, 2*(x + y) + x = 3*x + 2*y. Kept only when the sum comes out smaller once simplified,
+   * or as small with fewer sums inside it, so it cannot undo a factoring: 2*(x + y) + 2*z stays.
+   */
+  static Expr expandNumberWhenShorter(Expr.Sum s, Rewriting run) {
+    if (ExprLists.noneMatch(s.terms(), SumRules::isNumberTimesSum)) { // most sums: decided here
+      return s;
+    }
+    List<Expr> terms = new ArrayList<>();
+    for (Expr t : s.terms()) {
+      if (!isNumberTimesSum(t)) {
+        terms.add(t);
+        continue;
+      }
+      List<Expr> factors = ((Expr.Product) t).factors();
+      double c = ((Expr.Number) factors.get(0)).value();
+      for (Expr u : ((Expr.Sum) factors.get(1)).terms()) {
+        double product = c * coefficient(u);
+        if (!Double.isFinite(product)) {
+          return s; // beyond the doubles: left as it is written
+        }
+        terms.add(withCoefficient(product, rest(u)));
+      }
+    }
+    Expr candidate = run.run(Exprs.sum(terms));
+    long before = NodeCounter.count(s);
+    long after = NodeCounter.count(candidate);
+    return after < before || after == before && sums(candidate) < sums(s) ? candidate : s;
+  }
+
+  private static boolean isNumberTimesSum(Expr t) {
+    return t instanceof Expr.Product p && p.factors().size() == 2 && p.factors().get(0) instanceof Expr.Number
+        && p.factors().get(1) instanceof Expr.Sum;
+  }
+
+  /** The sums in e, itself included. */
+  private static int sums(Expr e) {
+    int n = e instanceof Expr.Sum ? 1 : 0;
+    List<Expr> children = Children.of(e);
+    for (int i = 0; i < children.size(); i++) {
+      n += sums(children.get(i));
+    }
+    return n;
   }
 
   /**

@@ -256,6 +256,28 @@ class SimplifierTest {
     }
 
     @Test
+    void expandNumberWhenShorter_multipliesOutWhereTermsThenMeet() {
+      assertThat(simplify("2*x + 2*(x - y)")).isEqualTo("4*x - 2*y");
+      assertThat(simplify("2*(x + y) + x")).isEqualTo("3*x + 2*y");
+      assertThat(simplify("-(x - y) + x")).isEqualTo("y");
+    }
+
+    @Test
+    void expandNumberWhenShorter_leavesAFactoringThatNothingMeets() {
+      assertThat(simplify("2*(x + y) + 2*A*x")).isEqualTo("2*(x + y) + 2*A*x");
+      assertThat(simplify("0.5*(A + A') + B")).isEqualTo("0.5*(A + A') + B");
+      assertThat(simplify("1e300*(1e300*x + y) + x")).isEqualTo("1e300*(1e300*x + y) + x");
+    }
+
+    @Test
+    void zerothElementPower_isAllOnes_whichTheOtherFactorsAbsorb() {
+      assertThat(simplify("x .^ 0 .* y")).isEqualTo("y");
+      assertThat(simplify("x .^ 0")).isEqualTo("ones(n)");
+      assertThat(simplify("c .^ 0")).isEqualTo("1");
+      assertThat(simplify("X .^ 0")).isEqualTo("ones(m)*ones(n)'");
+    }
+
+    @Test
     void combineElementPowers_addsTheExponentsOfOneBase() {
       assertThat(simplify("sqrt(x) .^ -2 .* sqrt(x) .^ -1")).isEqualTo("sqrt(x) .^ -3");
       assertThat(simplify("x .^ 2 .* y .* x .^ -3")).isEqualTo("y ./ x");

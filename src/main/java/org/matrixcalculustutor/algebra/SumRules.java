@@ -248,16 +248,13 @@ final class SumRules {
 
   /** The product with its scalar factors first, in the structural order; anything else as it is. */
   private static Expr scalarsInOrder(Expr e, Shapes shapes) {
-    if (!(e instanceof Expr.Product p)) {
-      return e;
+    if (!(e instanceof Expr.Product p) || ExprLists.count(p.factors(), shapes::isScalar) < 2) {
+      return e; // most terms: decided without building lists
     }
     List<Expr> scalars = new ArrayList<>();
     List<Expr> others = new ArrayList<>();
     for (Expr f : p.factors()) {
       (shapes.isScalar(f) ? scalars : others).add(f);
-    }
-    if (scalars.size() < 2) {
-      return e;
     }
     scalars.sort(ExprOrder.INSTANCE);
     scalars.addAll(others);

@@ -25,7 +25,8 @@ final class Terms {
       return Exprs.ONE;
     }
     if (term instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Number) {
-      return Exprs.product(p.factors().subList(1, p.factors().size()));
+      List<Expr> factors = p.factors();
+      return factors.size() == 2 ? factors.get(1) : Exprs.product(factors.subList(1, factors.size())); // 2*x: no copy
     }
     return term;
   }

@@ -42,6 +42,8 @@ final class ProductRules {
       "exp(z) / sum(exp(z)) = softmax(z)", ProductRules::recognizeSoftmax);
   static final Rule<Expr.Product> RECOGNIZE_SIGMOID = Rule.of("recognizeScalarSigmoid", Expr.Product.class,
       "exp(u) / (1 + exp(u)) = sigmoid(u) for a scalar u", ProductRules::recognizeSigmoid);
+  static final Rule<Expr.Product> DIAG_TIMES_VECTOR = Rule.of("diagTimesVector", Expr.Product.class,
+      "diag(u) v = u ⊙ v", ProductRules::diagTimesVector);
   static final Rule<Expr.Product> ONES_INNER_IS_SUM = Rule.of("onesInnerIsSum", Expr.Product.class,
       "1'x = sum(x)", ProductRules::onesInnerIsSum);
   static final Rule<Expr.Product> SCALARS_OUT_OF_FACTOR = Rule.of("scalarsOutOfScalarFactor", Expr.Product.class,
@@ -536,11 +538,41 @@ final class ProductRules {
     return inside instanceof Expr.Apply a && a.function() == Expr.Function.EXP ? a.argument() : null;
   }
 
-  /** a'*(b .* a.^-1) = ones'*b = sum(b): the inner product moves a across, and it cancels. */
+  /**
+   * diag(u) v = u ⊙ v for column vectors u and v: the gradient of x'*diag(a)*x reads 2*(a .* x), as
+   * the lecture writes it. A matrix after diag(u), as in X'*diag(s)*X, keeps it.
+   */
+  static Expr diagTimesVector(Expr.Product p, Rewriting run) {
+    List<Expr> factors = p.factors();
+    for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Diag d && run.shapes().of(d.argument()).isColumn()
+          && run.shapes().of(factors.get(i + 1)).isColumn()) {
+        List<Expr> out = new ArrayList<>(factors.subList(0, i));
+        out.add(new Expr.Hadamard(List.of(d.argument(), factors.get(i + 1))));
+        out.addAll(factors.subList(i + 2, factors.size()));
+        return Exprs.product(out);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * a'*(b .* a.^-1) = ones'*b = sum(b): the inner product moves a across, and it cancels; so does
+   * (b .* a.^-1)'*a, as in the Hessian of -y'*log(softmax(z)), where (y ./ s)'*s is sum(y).
+   */
   static Expr onesInnerIsSum(Expr.Product p, Rewriting run) {
     Shapes shapes = run.shapes();
     List<Expr> factors = p.factors();
     for (int i = 0; i + 1 < factors.size(); i++) {
+      if (factors.get(i) instanceof Expr.Transpose t && t.argument() instanceof Expr.Hadamard h
+          && h.factors().contains(new Expr.ElementPower(factors.get(i + 1), -1)) && shapes.of(factors.get(i + 1)).isColumn()) {
+        List<Expr> rest = new ArrayList<>(h.factors());
+        rest.remove(new Expr.ElementPower(factors.get(i + 1), -1));
+        List<Expr> out = new ArrayList<>(factors);
+        out.set(i, new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest)));
+        out.remove(i + 1);
+        return Exprs.product(out);
+      }
       if (factors.get(i) instanceof Expr.Transpose t && factors.get(i + 1) instanceof Expr.Hadamard h
           && shapes.of(t.argument()).isColumn()) {
         Expr inverse = new Expr.ElementPower(t.argument(), -1);

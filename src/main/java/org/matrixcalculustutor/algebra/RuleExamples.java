@@ -70,6 +70,7 @@ public final class RuleExamples {
       new Example("commutationPastKron", "commutation(n, m)*kron(X, C)", "kron(C, X)*commutation(p, n)"),
       new Example("recognizeSoftmax", "exp(z)/sum(exp(z))", "softmax(z)"),
       new Example("recognizeScalarSigmoid", "exp(c)^2*(1 + exp(c))^-2*x", "sigmoid(c)^2*x"),
+      new Example("diagTimesVector", "c*diag(x)*y", "c*(x .* y)"),
       new Example("onesInnerIsSum", "ones'*z", "sum(z)"),
       new Example("distributeProduct", "(A + B)*x", "A*x + B*x"),
       new Example("flattenHadamard", "x .* (y .* x)", "x .* y .* x"),

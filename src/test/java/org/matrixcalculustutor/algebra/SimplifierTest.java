@@ -270,6 +270,18 @@ class SimplifierTest {
     }
 
     @Test
+    void diagTimesVector_isAnEntrywiseProduct_butDiagBeforeAMatrixStays() {
+      assertThat(simplify("2*diag(x)*y")).isEqualTo("2*(x .* y)");
+      assertThat(simplify("X'*diag(a)*X")).isEqualTo("X'*diag(a)*X");
+    }
+
+    @Test
+    void onesInnerIsSum_cancelsTheVectorOnEitherSideOfTheInnerProduct() {
+      assertThat(simplify("x'*(y .* x .^ -1)")).isEqualTo("sum(y)");
+      assertThat(simplify("(y .* x .^ -1)'*x")).isEqualTo("sum(y)");
+    }
+
+    @Test
     void zerothElementPower_isAllOnes_whichTheOtherFactorsAbsorb() {
       assertThat(simplify("x .^ 0 .* y")).isEqualTo("y");
       assertThat(simplify("x .^ 0")).isEqualTo("ones(n)");

@@ -32,6 +32,8 @@ class TeacherFormsTest {
       x'*A*x/(x'*x)                                                | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*x) - 2*(x'*A*x)*x/(x'*x)^2
       log(x'*A*x)                                                  | x | x: vector n;A: matrix n x n         | (A + A')*x/(x'*A*x)
       log(1 + exp(a'*x))                                           | x | a: vector n;x: vector n             | sigmoid(a'*x)*a
+      x'*diag(a)*x                                                 | x | x: vector n;a: vector n             | 2*(a .* x)
+      norm(x)^2 + norm(x - y)^2                                    | x | x: vector n;y: vector n             | 4*x - 2*y
       """)
   void derivative_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);
@@ -65,7 +67,8 @@ class TeacherFormsTest {
    * written apart (a sum factor in the other order or negated; a commutation matrix on either side of
    * a Kronecker product, K(X^-T ⊗ X^-1) = (X^-1 ⊗ X^-T)K), and the half's 2 cancels. Softmax
    * regression's is X'(diag(s) - s s')X with s = softmax(Xw); logistic loss's is written with sigmoid, and
-   * the logistic function's second derivative as σ(1 - σ)(1 - 2σ).
+   * the logistic function's second derivative as σ(1 - σ)(1 - 2σ); cross-entropy's is softmax
+   * regression's times sum(y), which is 1 for a one-hot y.
    */
   @ParameterizedTest(name = "{0} by {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -74,6 +77,7 @@ class TeacherFormsTest {
       -y'*X*w + log(ones'*exp(X*w)) | w | X: matrix m x n;y: vector m;w: vector n | X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X
       log(1 + exp(a'*x))            | x | a: vector n;x: vector n                | sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'
       sum(sigmoid(X*w))             | w | X: matrix m x n;w: vector n            | X'*diag(sigmoid(X*w) .* (ones - sigmoid(X*w)) .* (ones - 2*sigmoid(X*w)))*X
+      -y'*log(softmax(X*w))         | w | X: matrix m x n;y: vector m;w: vector n | sum(y)*X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X
       """)
   void hessian_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR, 2);

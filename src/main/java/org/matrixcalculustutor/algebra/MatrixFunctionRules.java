@@ -17,6 +17,8 @@ final class MatrixFunctionRules {
       (d, run) -> d.argument() instanceof Expr.Transpose t ? new Expr.LogDet(t.argument()) : d);
   static final Rule<Expr.Vec> VEC_OF_VECTOR = Rule.of("vecOfVector", Expr.Vec.class,
       "vec(u) = u, vec(u') = u", MatrixFunctionRules::vecOfVector);
+  static final Rule<Expr.Vec> SCALARS_OUT_OF_VEC = Rule.of("scalarsOutOfVec", Expr.Vec.class,
+      "vec(c A) = c vec(A)", MatrixFunctionRules::scalarsOutOfVec);
   static final Rule<Expr.Kron> KRON_OF_SCALAR = Rule.of("kronOfScalar", Expr.Kron.class,
       "s ⊗ B = s B", MatrixFunctionRules::kronOfScalar);
   static final Rule<Expr.Kron> KRON_OF_IDENTITIES = Rule.of("kronOfIdentities", Expr.Kron.class,
@@ -47,6 +49,20 @@ final class MatrixFunctionRules {
       return Exprs.transpose(v.argument());
     }
     return v;
+  }
+
+  /**
+   * vec is linear: vec(-X/norm(X)^3) = -vec(X)/norm(X)^3, so that the halves of a Hessian such as
+   * norm(X)'s meet as like terms.
+   */
+  static Expr scalarsOutOfVec(Expr.Vec v, Rewriting run) {
+    List<Expr> scalars = new ArrayList<>();
+    Expr inside = withoutScalars(v.argument(), scalars, run.shapes());
+    if (scalars.isEmpty()) {
+      return v;
+    }
+    scalars.add(new Expr.Vec(inside));
+    return Exprs.product(scalars);
   }
 
   static Expr kronOfScalar(Expr.Kron k, Rewriting run) {

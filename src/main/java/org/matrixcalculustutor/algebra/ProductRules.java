@@ -432,18 +432,47 @@ final class ProductRules {
     List<Expr> factors = p.factors();
     for (int i = 0; i + 1 < factors.size(); i++) {
       if (factors.get(i) instanceof Expr.Commutation k && factors.get(i + 1) instanceof Expr.Kron kron) {
-        Shape a = run.shapes().of(kron.left());
-        Shape b = run.shapes().of(kron.right());
-        if (k.rows().equals(b.rows()) && k.cols().equals(a.rows())) {
-          List<Expr> out = new ArrayList<>(factors.subList(0, i));
-          out.add(new Expr.Kron(kron.right(), kron.left()));
-          out.add(new Expr.Commutation(b.cols(), a.cols()));
-          out.addAll(factors.subList(i + 2, factors.size()));
-          return Exprs.product(out);
+        Expr.Commutation after = commutationAfter(k, kron, run.shapes());
+        if (after != null) {
+          return replaced(factors, i, i + 2, Exprs.product(new Expr.Kron(kron.right(), kron.left()), after));
+        }
+      }
+      if (factors.get(i) instanceof Expr.Commutation k && factors.get(i + 1) instanceof Expr.Sum sum) {
+        Expr passed = pastSumOfKrons(k, sum, run.shapes());
+        if (passed != null) {
+          return replaced(factors, i, i + 2, passed);
         }
       }
     }
     return p;
+  }
+
+  /** K(q, n), where K(p, m) (A ⊗ B) = (B ⊗ A) K(q, n) for A m x n and B p x q; null where K does not fit. */
+  private static Expr.Commutation commutationAfter(Expr.Commutation k, Expr.Kron kron, Shapes shapes) {
+    Shape a = shapes.of(kron.left());
+    Shape b = shapes.of(kron.right());
+    return k.rows().equals(b.rows()) && k.cols().equals(a.rows()) ? new Expr.Commutation(b.cols(), a.cols()) : null;
+  }
+
+  /**
+   * K (c1 A1 ⊗ B1 + c2 A2 ⊗ B2 + ...) = (c1 B1 ⊗ A1 + ...) K', where K passes every term to the same
+   * K', as the two halves of the Hessian of tr(inv(X)) need to meet; null otherwise.
+   */
+  private static Expr pastSumOfKrons(Expr.Commutation k, Expr.Sum sum, Shapes shapes) {
+    List<Expr> terms = new ArrayList<>(sum.terms().size());
+    Expr.Commutation after = null;
+    for (Expr t : sum.terms()) {
+      if (!(Terms.rest(t) instanceof Expr.Kron kron)) {
+        return null;
+      }
+      Expr.Commutation next = commutationAfter(k, kron, shapes);
+      if (next == null || after != null && !after.equals(next)) {
+        return null;
+      }
+      after = next;
+      terms.add(Terms.withCoefficient(Terms.coefficient(t), new Expr.Kron(kron.right(), kron.left())));
+    }
+    return Exprs.product(Exprs.sum(terms), after);
   }
 
   /**

@@ -121,6 +121,7 @@ public final class RuleExamples {
       new Example("innerToTrace", "<A, B>", "tr(A'*B)"),
       new Example("detOfTranspose", "det(A')", "det(A)"),
       new Example("logdetOfTranspose", "logdet(A')", "logdet(A)"),
+      new Example("scalarsOutOfVec", "vec(-2*c*X)", "-2*c*vec(X)"),
       new Example("vecOfVector", "vec(x')", "x''"),
       new Example("kronOfScalar", "kron(c, A)", "c*A"),
       new Example("kronOfIdentities", "kron(I(m), I(n))", "I(m*n)"),

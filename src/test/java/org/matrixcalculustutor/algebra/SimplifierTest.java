@@ -360,6 +360,26 @@ class SimplifierTest {
     }
 
     @Test
+    void vec_takesScalarsOut() {
+      String d = "X: matrix m x n\nc: scalar";
+      assertThat(simplifyWith("vec(-X/norm(X)^3)", d)).isEqualTo("-vec(X)/norm(X)^3");
+      assertThat(simplifyWith("0.5*vec(2*c*X)*vec(X)' + 0.5*vec(X)*vec(2*X*c)'", d)).isEqualTo("2*c*vec(X)*vec(X)'");
+    }
+
+    @Test
+    void commutation_passesASumOfKroneckerProducts_whereItPassesEachTheSameWay() {
+      String d = "A: matrix n x n\nB: matrix n x n\nC: matrix m x n";
+      assertThat(simplifyWith("commutation(n, n)*(kron(A, B) - 2*kron(B', A))", d))
+          .isEqualTo("(kron(B, A) - 2*kron(A, B'))*commutation(n, n)");
+      assertThat(simplifyWith("(kron(A, B) + kron(B, A))*commutation(n, n) + commutation(n, n)*(kron(B, A) + kron(A, B))", d))
+          .isEqualTo("2*(kron(A, B) + kron(B, A))*commutation(n, n)");
+      // K(3, 2) passes kron(P, Q) as K(6, 2) and kron(R, S) as K(3, 4): the sum stays where it is
+      String sizes = "P: matrix 2 x 2\nQ: matrix 3 x 6\nR: matrix 2 x 4\nS: matrix 3 x 3";
+      assertThat(simplifyWith("commutation(3, 2)*(kron(P, Q) + kron(R, S))", sizes))
+          .isEqualTo("commutation(3, 2)*(kron(P, Q) + kron(R, S))");
+    }
+
+    @Test
     void commutation_transposesToItsInverseAndCancels() {
       String d = "X: matrix m x n";
       assertThat(simplifyWith("commutation(m, n)'", d)).isEqualTo("commutation(n, m)");

@@ -78,6 +78,8 @@ class TeacherFormsTest {
       log(1 + exp(a'*x))            | x | a: vector n;x: vector n                | sigmoid(a'*x)*(1 - sigmoid(a'*x))*a*a'
       sum(sigmoid(X*w))             | w | X: matrix m x n;w: vector n            | X'*diag(sigmoid(X*w) .* (ones - sigmoid(X*w)) .* (ones - 2*sigmoid(X*w)))*X
       -y'*log(softmax(X*w))         | w | X: matrix m x n;y: vector m;w: vector n | sum(y)*X'*(diag(softmax(X*w)) - softmax(X*w)*softmax(X*w)')*X
+      norm(X)                       | X | X: matrix m x n                        | I(m*n)/norm(X) - vec(X)*vec(X)'/norm(X)^3
+      tr(inv(X))                    | X | X: matrix n x n invertible             | (kron(inv(X), inv(X^2)') + kron(inv(X^2), inv(X)'))*commutation(n, n)
       """)
   void hessian_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR, 2);

@@ -368,7 +368,7 @@ class SimplifierTest {
 
     @Test
     void commutation_passesASumOfKroneckerProducts_whereItPassesEachTheSameWay() {
-      String d = "A: matrix n x n\nB: matrix n x n\nC: matrix m x n";
+      String d = "A: matrix n x n\nB: matrix n x n";
       assertThat(simplifyWith("commutation(n, n)*(kron(A, B) - 2*kron(B', A))", d))
           .isEqualTo("(kron(B, A) - 2*kron(A, B'))*commutation(n, n)");
       assertThat(simplifyWith("(kron(A, B) + kron(B, A))*commutation(n, n) + commutation(n, n)*(kron(B, A) + kron(A, B))", d))

@@ -202,6 +202,10 @@ public final class LatexPrinter implements Expr.Visitor<String> {
     List<Expr> factors = e.factors();
     StringBuilder numerator = new StringBuilder();
     StringBuilder denominator = new StringBuilder();
+    if (factors.size() == 2 && factors.get(0) instanceof Expr.Number c && c.value() == -1
+        && factors.get(1) instanceof Expr.Hadamard h) {
+      return "-" + hadamard(h); // -y \odot (X w), as the text writes -y .* (X*w)
+    }
     int start = 0;
     String sign = "";
     if (factors.get(0) instanceof Expr.Number c && c.value() == -1

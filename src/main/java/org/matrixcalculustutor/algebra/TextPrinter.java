@@ -266,6 +266,10 @@ public final class TextPrinter implements Expr.Visitor<String> {
     }
     StringBuilder out = new StringBuilder();
     int start = 0;
+    if (factors.size() == 2 && factors.get(0) instanceof Expr.Number c && c.value() == -1
+        && factors.get(1) instanceof Expr.Hadamard h && below.isEmpty()) {
+      return "-" + hadamard(h, UNARY); // -y .* (X*w): the minus on the first factor, as the lecture writes it
+    }
     if (factors.size() > 1 && factors.get(0) instanceof Expr.Number c && c.value() == -1
         && !(factors.get(1) instanceof Expr.Number)) {
       out.append('-').append(wrap(factors.get(1), UNARY));
@@ -309,10 +313,15 @@ public final class TextPrinter implements Expr.Visitor<String> {
 
   @Override
   public String hadamard(Expr.Hadamard e) {
+    return hadamard(e, PRODUCT);
+  }
+
+  /** The entry-wise product, its first factor wrapped as an operand at firstLevel (UNARY after a minus). */
+  private String hadamard(Expr.Hadamard e, int firstLevel) {
     List<Expr> above = dividends(e);
     Expr first = above.get(0);
     StringBuilder out = new StringBuilder(
-        wrap(first, first instanceof Expr.Hadamard ? PRIMARY : PRODUCT));
+        wrap(first, first instanceof Expr.Hadamard ? PRIMARY : firstLevel));
     for (Expr factor : above.subList(1, above.size())) {
       out.append(" .* ").append(wrap(factor, UNARY));
     }

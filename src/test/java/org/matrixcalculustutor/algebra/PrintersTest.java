@@ -90,6 +90,17 @@ class PrintersTest {
         .isEqualTo("x .^ -1 .* y .^ -1");
   }
 
+  /** -(y .* z) is written -y .* z, as (-y) .* z has the same entries; a first factor that needs them keeps its parentheses. */
+  @Test
+  void negatedEntrywiseProduct_putsTheMinusOnItsFirstFactor() {
+    Set<String> declared = Set.of("X", "w", "y");
+    Expr negated = Parser.parse("-(y .* (X*w))", Limits.DEFAULT, declared).expr();
+    assertThat(TextPrinter.print(negated)).isEqualTo("-y .* (X*w)");
+    assertThat(LatexPrinter.print(negated)).isEqualTo("-y \\odot \\left(X w\\right)");
+    assertThat(TextPrinter.print(Parser.parse("-((X*w) .* y)", Limits.DEFAULT, declared).expr())).isEqualTo("-(X*w) .* y");
+    assertThat(TextPrinter.print(Parser.parse("2 - y .* y", Limits.DEFAULT, declared).expr())).isEqualTo("2 - y .* y");
+  }
+
   /** The fraction bar groups what stands above it: one product there gets no parentheses of its own. */
   @Test
   void oneProductAboveTheLine_isTypesetWithoutParentheses() {

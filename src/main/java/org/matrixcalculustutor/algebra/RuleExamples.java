@@ -47,7 +47,7 @@ public final class RuleExamples {
       new Example("positiveFirst", "-y + x", "x - y"),
       new Example("factorCommon", "A*x + B*x", "(A + B)*x"),
       new Example("factorCommonEntrywise", "x .* y - x .^ 2 .* (A*x)", "x .* (y - x .* (A*x))"),
-      new Example("factorCommonInPart", "A*x + B*x + y", "y + (A + B)*x"),
+      new Example("factorCommonInPart", "A*x + B*x + y", "(A + B)*x + y"),
       new Example("expandNumberWhenShorter", "2*x + 2*(x - y)", "4*x - 2*y"),
       new Example("diagOfSum", "diag(x) - 2*diag(y) + A", "diag(x - 2*y) + A"),
       new Example("sortTerms", "y + x", "x + y"),

@@ -414,7 +414,7 @@ final class SumRules {
         if (factored == sum) {
           continue;
         }
-        others.add(factored);
+        others.add(i, factored); // where the first of its terms stood: (A + A')*x + b, not b + (A + A')*x
         Expr rewritten = run.run(Exprs.sum(others));
         before = before < 0 ? NodeCounter.count(s) : before;
         if (NodeCounter.count(rewritten) < before) {

@@ -34,6 +34,7 @@ class TeacherFormsTest {
       log(1 + exp(a'*x))                                           | x | a: vector n;x: vector n             | sigmoid(a'*x)*a
       x'*diag(a)*x                                                 | x | x: vector n;a: vector n             | 2*(a .* x)
       norm(x)^2 + norm(x - y)^2                                    | x | x: vector n;y: vector n             | 4*x - 2*y
+      x'*A*x + b'*x                                                | x | x: vector n;A: matrix n x n;b: vector n | (A + A')*x + b
       """)
   void derivative_isWrittenAsATeacherWould(String f, String x, String declarations, String expected) {
     Derivative d = engine.derive(f, x, declarations.replace(";", "\n"), Layout.DENOMINATOR);

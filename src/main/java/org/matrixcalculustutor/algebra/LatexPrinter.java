@@ -288,12 +288,23 @@ public final class LatexPrinter implements Expr.Visitor<String> {
   @Override
   public String hadamard(Expr.Hadamard e) {
     List<Expr> above = TextPrinter.dividends(e);
-    StringBuilder out = new StringBuilder(above.stream().map(f -> wrap(f, TextPrinter.UNARY))
-        .collect(Collectors.joining(" \\odot ")));
+    StringBuilder out = new StringBuilder(negatedFirst(above.get(0)));
+    for (Expr factor : above.subList(1, above.size())) {
+      out.append(" \\odot ").append(wrap(factor, TextPrinter.UNARY));
+    }
     for (Expr divisor : TextPrinter.divisors(e, above)) { // x ./ u, as the text writes it
       out.append(" \\oslash ").append(wrap(divisor, TextPrinter.UNARY));
     }
     return out.toString();
+  }
+
+  /** The first factor of an entry-wise product: -y ⊙ (X w) as typed, without parentheses around -y. */
+  private String negatedFirst(Expr first) {
+    if (first instanceof Expr.Product p && p.factors().size() == 2 && Exprs.isNumber(p.factors().get(0), -1)
+        && !(p.factors().get(1) instanceof Expr.Number)) {
+      return "-" + wrap(p.factors().get(1), TextPrinter.UNARY);
+    }
+    return wrap(first, TextPrinter.UNARY);
   }
 
   @Override

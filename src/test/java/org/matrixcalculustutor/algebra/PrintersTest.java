@@ -99,6 +99,9 @@ class PrintersTest {
     assertThat(LatexPrinter.print(negated)).isEqualTo("-y \\odot \\left(X w\\right)");
     assertThat(TextPrinter.print(Parser.parse("-((X*w) .* y)", Limits.DEFAULT, declared).expr())).isEqualTo("-(X*w) .* y");
     assertThat(TextPrinter.print(Parser.parse("2 - y .* y", Limits.DEFAULT, declared).expr())).isEqualTo("2 - y .* y");
+    // as a student types it, (-y) .* (X*w) is typeset the same way
+    assertThat(LatexPrinter.print(Parser.parse("(-y) .* (X*w)", Limits.DEFAULT, declared).expr()))
+        .isEqualTo("-y \\odot \\left(X w\\right)");
   }
 
   /** The fraction bar groups what stands above it: one product there gets no parentheses of its own. */

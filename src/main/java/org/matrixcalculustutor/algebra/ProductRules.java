@@ -576,10 +576,7 @@ final class ProductRules {
     for (int i = 0; i + 1 < factors.size(); i++) {
       if (factors.get(i) instanceof Expr.Diag d && run.shapes().of(d.argument()).isColumn()
           && run.shapes().of(factors.get(i + 1)).isColumn()) {
-        List<Expr> out = new ArrayList<>(factors.subList(0, i));
-        out.add(new Expr.Hadamard(List.of(d.argument(), factors.get(i + 1))));
-        out.addAll(factors.subList(i + 2, factors.size()));
-        return Exprs.product(out);
+        return replaced(factors, i, i + 2, new Expr.Hadamard(List.of(d.argument(), factors.get(i + 1))));
       }
     }
     return p;
@@ -593,34 +590,37 @@ final class ProductRules {
     Shapes shapes = run.shapes();
     List<Expr> factors = p.factors();
     for (int i = 0; i + 1 < factors.size(); i++) {
-      if (factors.get(i) instanceof Expr.Transpose t && t.argument() instanceof Expr.Hadamard h
-          && h.factors().contains(new Expr.ElementPower(factors.get(i + 1), -1)) && shapes.of(factors.get(i + 1)).isColumn()) {
-        List<Expr> rest = new ArrayList<>(h.factors());
-        rest.remove(new Expr.ElementPower(factors.get(i + 1), -1));
-        List<Expr> out = new ArrayList<>(factors);
-        out.set(i, new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest)));
-        out.remove(i + 1);
-        return Exprs.product(out);
+      Expr left = factors.get(i);
+      Expr right = factors.get(i + 1);
+      Expr summed = null;
+      if (left instanceof Expr.Transpose t && t.argument() instanceof Expr.Hadamard h) {
+        summed = sumCancelling(right, h, shapes);
       }
-      if (factors.get(i) instanceof Expr.Transpose t && factors.get(i + 1) instanceof Expr.Hadamard h
-          && shapes.of(t.argument()).isColumn()) {
-        Expr inverse = new Expr.ElementPower(t.argument(), -1);
-        if (h.factors().contains(inverse)) {
-          List<Expr> rest = new ArrayList<>(h.factors());
-          rest.remove(inverse);
-          List<Expr> out = new ArrayList<>(factors);
-          out.set(i, new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest)));
-          out.remove(i + 1);
-          return Exprs.product(out);
-        }
+      if (summed == null && left instanceof Expr.Transpose t && right instanceof Expr.Hadamard h) {
+        summed = sumCancelling(t.argument(), h, shapes);
       }
-      if (factors.get(i) instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones
-          && factors.size() == 2 && shapes.of(factors.get(1)).isColumn()) {
-        return new Expr.SumAll(factors.get(1));
+      if (summed != null) {
+        return replaced(factors, i, i + 2, summed);
+      }
+      if (left instanceof Expr.Transpose t && t.argument() instanceof Expr.Ones
+          && factors.size() == 2 && shapes.of(right).isColumn()) {
+        return new Expr.SumAll(right);
       }
     }
     return p;
   }
+
+  /** sum(b), the inner product of a column a with b .* a.^-1 (h), either way round; null where a does not cancel. */
+  private static Expr sumCancelling(Expr a, Expr.Hadamard h, Shapes shapes) {
+    Expr inverse = new Expr.ElementPower(a, -1);
+    if (!h.factors().contains(inverse) || !shapes.of(a).isColumn()) {
+      return null;
+    }
+    List<Expr> rest = new ArrayList<>(h.factors());
+    rest.remove(inverse);
+    return new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest));
+  }
+
 
   /** (a + b)*c = a*c + b*c, for the normal form; its size is known, and checked, before it is built. */
   static Expr distribute(Expr.Product p, Rewriting run) {

@@ -316,10 +316,11 @@ final class SumRules {
     }
     List<Map<Expr, Integer>> powers = new ArrayList<>(terms.size());
     for (Expr t : terms) {
-      if (!isEntrywiseProduct(rest(t))) {
+      Expr rest = rest(t);
+      if (!isEntrywiseProduct(rest)) {
         return s;
       }
-      powers.add(entrywisePowers(rest(t)));
+      powers.add(entrywisePowers(rest));
     }
     Map<Expr, Integer> common = new LinkedHashMap<>(powers.get(0));
     for (Map<Expr, Integer> term : powers.subList(1, powers.size())) {

@@ -79,29 +79,24 @@ class PrintersTest {
   /** An entry-wise reciprocal beside other factors is written as a division, x ./ u, as a teacher writes it. */
   @Test
   void entrywiseReciprocalBesideOtherFactors_isWrittenAsADivision() {
-    Set<String> declared = Set.of("x", "y", "u");
-    Expr quotient = Parser.parse("u .^ -1 .* x .* y", Limits.DEFAULT, declared).expr();
+    Expr quotient = parse("u .^ -1 .* x .* y");
     assertThat(TextPrinter.print(quotient)).isEqualTo("x .* y ./ u");
     assertThat(LatexPrinter.print(quotient)).isEqualTo("x \\odot y \\oslash u");
-    assertThat(TextPrinter.print(Parser.parse("x .* (2*u) .^ -1", Limits.DEFAULT, declared).expr()))
-        .isEqualTo("x ./ (2*u)");
+    assertThat(TextPrinter.print(parse("x .* (2*u) .^ -1"))).isEqualTo("x ./ (2*u)");
     // with nothing else above the line the powers stay
-    assertThat(TextPrinter.print(Parser.parse("x .^ -1 .* y .^ -1", Limits.DEFAULT, declared).expr()))
-        .isEqualTo("x .^ -1 .* y .^ -1");
+    assertThat(TextPrinter.print(parse("x .^ -1 .* y .^ -1"))).isEqualTo("x .^ -1 .* y .^ -1");
   }
 
   /** -(y .* z) is written -y .* z, as (-y) .* z has the same entries; a first factor that needs them keeps its parentheses. */
   @Test
   void negatedEntrywiseProduct_putsTheMinusOnItsFirstFactor() {
-    Set<String> declared = Set.of("X", "w", "y");
-    Expr negated = Parser.parse("-(y .* (X*w))", Limits.DEFAULT, declared).expr();
+    Expr negated = parse("-(y .* (X*w))");
     assertThat(TextPrinter.print(negated)).isEqualTo("-y .* (X*w)");
     assertThat(LatexPrinter.print(negated)).isEqualTo("-y \\odot \\left(X w\\right)");
-    assertThat(TextPrinter.print(Parser.parse("-((X*w) .* y)", Limits.DEFAULT, declared).expr())).isEqualTo("-(X*w) .* y");
-    assertThat(TextPrinter.print(Parser.parse("2 - y .* y", Limits.DEFAULT, declared).expr())).isEqualTo("2 - y .* y");
+    assertThat(TextPrinter.print(parse("-((X*w) .* y)"))).isEqualTo("-(X*w) .* y");
+    assertThat(TextPrinter.print(parse("2 - y .* y"))).isEqualTo("2 - y .* y");
     // as a student types it, (-y) .* (X*w) is typeset the same way
-    assertThat(LatexPrinter.print(Parser.parse("(-y) .* (X*w)", Limits.DEFAULT, declared).expr()))
-        .isEqualTo("-y \\odot \\left(X w\\right)");
+    assertThat(LatexPrinter.print(parse("(-y) .* (X*w)"))).isEqualTo("-y \\odot \\left(X w\\right)");
   }
 
   /** The fraction bar groups what stands above it: one product there gets no parentheses of its own. */

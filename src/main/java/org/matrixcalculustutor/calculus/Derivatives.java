@@ -168,7 +168,7 @@ public final class Derivatives {
     Expr.Symbol first = new Expr.Symbol("\u00b7df"); // d(df), written with df spelled out
     steps.add(new Step("second differential: d²f = d(df) with d" + variable + " held fixed", null,
         new Expr.Differential(first), LeftSide.SECOND_DIFFERENTIAL, Map.of(first, df)));
-    Differential.Result dd = Differential.of(df, x, marked, shapes);
+    Differential.Result dd = Differential.of(df, x, marked, shapes, d.shown());
     steps.addAll(dd.steps());
     Expr d2f = Simplifier.simplify(dd.differential(), shapes);
     steps.add(new Step("collect the second differential", null, d2f, LeftSide.SECOND_DIFFERENTIAL, shownAs));

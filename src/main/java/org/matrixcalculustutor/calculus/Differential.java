@@ -2,8 +2,10 @@ package org.matrixcalculustutor.calculus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Expr;
@@ -44,35 +46,49 @@ final class Differential implements Expr.Visitor<Expr> {
    */
   private final Map<Expr, Expr> worked;
 
+  /**
+   * The nodes whose lines an earlier differential of the same derivation showed (df's, when this is
+   * d(df)): d||X|| again in d(<X, dX> / ||X||) is worked out but not shown twice; its line above is
+   * the reference.
+   */
+  private final Set<Expr> shownBefore;
+
+  /** The nodes this differential showed a line for. */
+  private final Set<Expr> shown = new HashSet<>();
+
   /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
   private Step pendingStep;
 
   private Differential(Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
-      Map<Expr.Symbol, Expr> unexpanded) {
+      Map<Expr.Symbol, Expr> unexpanded, Set<Expr> shownBefore) {
     this.variable = variable;
     this.dx = dx;
     this.shapes = shapes;
     this.unexpanded = unexpanded;
+    this.shownBefore = shownBefore;
     this.worked = unexpanded == null ? new HashMap<>() : Map.of(); // showing one rule works nothing out twice
   }
 
   /** The differential of e and the named steps taken, outermost rule first. */
   static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes) {
-    return of(e, variable, new Expr.Differential(variable), shapes);
+    return of(e, variable, new Expr.Differential(variable), shapes, Set.of());
   }
 
   /**
    * The differential of e with d(variable) written as dx: for d(df), a mark that keeps the new dX
    * apart from the dX of df, which is held fixed (its differential is 0). Steps print dx as
-   * d(variable) all the same.
+   * d(variable) all the same, so a node that shownBefore holds (df's result's shown) gets no line
+   * again.
    */
-  static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes) {
-    Differential d = new Differential(variable, dx, shapes, null);
+  static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
+      Set<Expr> shownBefore) {
+    Differential d = new Differential(variable, dx, shapes, null, shownBefore);
     Expr result = d.d(e);
-    return new Result(result, List.copyOf(d.steps));
+    return new Result(result, List.copyOf(d.steps), Set.copyOf(d.shown));
   }
 
-  record Result(Expr differential, List<Step> steps) {}
+  /** The differential, its lines, and the nodes they are the differentials of. */
+  record Result(Expr differential, List<Step> steps, Set<Expr> shown) {}
 
   private Expr d(Expr e) {
     Deadline.check();
@@ -123,12 +139,16 @@ final class Differential implements Expr.Visitor<Expr> {
       pendingStep = Step.of(rule, null, Exprs.ZERO); // only marks that node has a rule
       return result;
     }
+    if (shownBefore.contains(node)) {
+      return result;
+    }
+    shown.add(node);
     NodeCounter.requireWithinLimit(result, "the differential"); // before the step prints a line as large
     Map<Expr.Symbol, Expr> parts = new HashMap<>();
     if (!dx.variable().equals(variable)) {
       parts.put(dx.variable(), variable); // the mark prints as dX
     }
-    Expr once = node.accept(new Differential(variable, dx, shapes, parts));
+    Expr once = node.accept(new Differential(variable, dx, shapes, parts, Set.of()));
     parts.put(WHOLE, node);
     pendingStep = Step.of(rule, new Expr.Differential(WHOLE), once, parts);
     return result;

@@ -17,11 +17,14 @@ import org.matrixcalculustutor.algebra.Typing;
 class StepTest {
 
   private static Derivatives.Result derive(String f, String x, String declarations) {
+    return Derivatives.derive(typing(f, declarations), x, Layout.DENOMINATOR);
+  }
+
+  private static Typing typing(String f, String declarations) {
     Declarations declared = Declarations.parse(declarations, Limits.DEFAULT);
     Set<String> names = declared.all().stream().map(Declaration::name).collect(Collectors.toSet());
     Expr e = Parser.parse(f, Limits.DEFAULT, names).expr();
-    Typing typing = ShapeChecker.check(e, declared);
-    return Derivatives.derive(typing, x, Layout.DENOMINATOR);
+    return ShapeChecker.check(e, declared);
   }
 
   private static List<String> texts(Derivatives.Result r) {
@@ -45,6 +48,22 @@ class StepTest {
     var r = derive("tr(inv(X)*inv(X))", "X", "X: matrix n x n invertible");
     assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("inverse")).hasSize(1);
     assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("product rule")).hasSize(1);
+  }
+
+  @Test
+  void aPartOfTheFirstDifferential_isNotShownAgainInTheSecond() {
+    var r = Derivatives.hessian(typing("norm(X)", "X: matrix m x n"), "X");
+    assertThat(texts(r)).filteredOn(line -> line.startsWith("d(norm(X)) =")).hasSize(1);
+    // d(||X||^-1) still writes d||X||, whose line is the first differential's
+    assertThat(texts(r)).filteredOn(line -> line.contains("= -d(norm(X))")).hasSize(1);
+    assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("norm")).hasSize(1);
+
+    // d|X'AX| and d(X'AX) are df's; d²f adds only the product rules of d(|X'AX| tr(...)) and of the
+    // trace's argument, and d((X'AX)^-1)
+    var det = Derivatives.hessian(typing("det(X'*A*X)", "X: matrix m x n\nA: matrix m x m"), "X");
+    assertThat(det.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("Jacobi")).hasSize(1);
+    assertThat(det.steps()).extracting(Step::text).filteredOn(line -> line.startsWith("d(X'*A*X) =")).hasSize(1);
+    assertThat(det.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("product rule")).hasSize(3);
   }
 
   @Test

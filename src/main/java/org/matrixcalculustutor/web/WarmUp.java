@@ -75,7 +75,7 @@ class WarmUp implements InitializingBean, ApplicationRunner {
   private CompletableFuture<Report> engineWarmUp;
 
   WarmUp(Engine engine, ExerciseBank bank, LessonCatalog lessons, Environment environment,
-      @Value("${tutor.warm-up:true}") boolean enabled, @Value("${tutor.warm-up-time:5s}") Duration time) {
+      @Value("${tutor.warm-up:true}") boolean enabled, @Value("${tutor.warm-up-time:8s}") Duration time) {
     this.engine = engine;
     this.bank = bank;
     this.lessons = lessons;

@@ -37,8 +37,13 @@ public final class RuleLatex {
 
   /** The rule as TeX: "\text{product rule: }\mathrm{d}(X Y) = \mathrm{d}X Y + X \mathrm{d}Y". */
   public static String of(String rule) {
+    return of(parts(rule));
+  }
+
+  /** Pieces of a rule as one TeX string: the words as \\text, the formulas as they are. */
+  public static String of(List<Part> parts) {
     StringBuilder tex = new StringBuilder();
-    for (Part part : parts(rule)) {
+    for (Part part : parts) {
       tex.append(part.math() ? part.content() : "\\text{" + part.content() + "}");
     }
     return tex.toString();

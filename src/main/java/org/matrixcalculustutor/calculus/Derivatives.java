@@ -1,6 +1,9 @@
 package org.matrixcalculustutor.calculus;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +48,31 @@ public final class Derivatives {
 
   private Derivatives() {}
 
-  /** The lines, printed with what the problem's declarations say of their shapes (x'*x divides). */
+  /**
+   * The lines, printed with what the problem's declarations say of their shapes (x'*x divides), each
+   * that leaves d(M) to a line before it saying which: M met twice in df, or df's M met again in d(df).
+   */
   private static List<Step> printedUnder(List<Step> steps, Declarations declarations) {
-    return steps.stream().map(step -> step.under(declarations)).toList();
+    Map<Expr, Integer> lineOf = new HashMap<>();
+    List<Step> printed = new ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      Expr own = step.node();
+      List<Step.Reference> earlier = new ArrayList<>();
+      Set<Expr> referred = new HashSet<>();
+      for (Map.Entry<Expr.Symbol, Expr> part : step.parts().entrySet()) {
+        Integer line = lineOf.get(part.getValue());
+        if (line != null && !part.getValue().equals(own) && referred.add(part.getValue())) {
+          earlier.add(new Step.Reference(part.getKey(), line));
+        }
+      }
+      earlier.sort(Comparator.comparingInt(Step.Reference::line)); // parts is a map: no order of its own
+      printed.add(step.under(declarations).referring(earlier));
+      if (own != null) {
+        lineOf.putIfAbsent(own, i + 1); // lines are numbered from 1
+      }
+    }
+    return printed;
   }
 
   /** The trace trick's line names every identity it used, in the order used. */

@@ -1,5 +1,6 @@
 package org.matrixcalculustutor.calculus;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +26,40 @@ import org.matrixcalculustutor.algebra.TextPrinter;
  *     same part was worked out already)
  * @param declarations the problem's, which tell the printers a scalar divisor (x'*x) from a matrix;
  *     null when the line is printed by the look of its expressions alone
+ * @param earlier the parts whose lines came before this one, with their numbers: the rule's label
+ *     says where to find them ("d||X|| from line 2")
  */
 public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts,
-    Declarations declarations) {
+    Declarations declarations, List<Reference> earlier) {
+
+  /**
+   * A part of a line, by its key in parts, whose own line is number line of the derivation (counting
+   * from 1, as the pages number them).
+   */
+  public record Reference(Expr.Symbol part, int line) {}
 
   public Step {
     parts = Map.copyOf(parts);
+    earlier = List.copyOf(earlier);
   }
 
   public Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr.Symbol, Expr> parts) {
-    this(rule, before, after, left, parts, null);
+    this(rule, before, after, left, parts, null, List.of());
   }
 
   /** This line, printed with what declarations say of its shapes. */
   Step under(Declarations problem) {
-    return new Step(rule, before, after, left, parts, problem);
+    return new Step(rule, before, after, left, parts, problem, earlier);
+  }
+
+  /** This line, its label saying where the given parts' lines are. */
+  Step referring(List<Reference> references) {
+    return new Step(rule, before, after, left, parts, declarations, references);
+  }
+
+  /** The node whose differential this line works out (d(node) = ...), or null for another line. */
+  Expr node() {
+    return before instanceof Expr.Differential d ? parts.get(d.variable()) : null;
   }
 
   /** before = after, an equation between expressions. */
@@ -86,11 +106,20 @@ public record Step(String rule, Expr before, Expr after, LeftSide left, Map<Expr
 
   /** The rule typeset for a derivation, as one TeX string: its words upright, its formula as mathematics. */
   public String ruleLatex() {
-    return RuleLatex.of(rule);
+    return RuleLatex.of(ruleParts());
   }
 
-  /** The rule in pieces for a page: words in the page's font, each formula as TeX to typeset. */
+  /**
+   * The rule in pieces for a page: words in the page's font, each formula as TeX to typeset; then
+   * where the parts worked out before are ("; d||X|| from line 2").
+   */
   public List<RuleLatex.Part> ruleParts() {
-    return RuleLatex.parts(rule);
+    List<RuleLatex.Part> all = new ArrayList<>(RuleLatex.parts(rule));
+    for (Reference reference : earlier) {
+      all.add(new RuleLatex.Part(false, "; "));
+      all.add(new RuleLatex.Part(true, LatexPrinter.print(new Expr.Differential(reference.part()), parts)));
+      all.add(new RuleLatex.Part(false, " from line " + reference.line()));
+    }
+    return List.copyOf(all);
   }
 }

@@ -101,6 +101,6 @@ final class Continuation {
 
   /** The engine's whole derivation, from f, when no line is right. */
   static List<Derivation.WorkStep> whole(Problem problem) {
-    return problem.expected().steps().stream().map(s -> new Derivation.WorkStep(s.rule(), s.latex())).toList();
+    return problem.expected().steps().stream().map(s -> new Derivation.WorkStep(s.rule(), s.latex(), s.ruleParts())).toList();
   }
 }

@@ -115,11 +115,17 @@ public record Derivation(List<Line> lines, Integer firstError, Slip slip, Formul
    *
    * @param rule the rule, in the engine's notation
    * @param latex the line it gives
+   * @param ruleParts the rule typeset for a page
    */
-  public record WorkStep(String rule, String latex) {
+  public record WorkStep(String rule, String latex, List<RuleLatex.Part> ruleParts) {
 
-    public List<RuleLatex.Part> ruleParts() {
-      return Rules.parts(rule);
+    public WorkStep {
+      ruleParts = List.copyOf(ruleParts);
+    }
+
+    /** A line of the continuation, its rule typeset as {@link Rules#parts} does. */
+    public WorkStep(String rule, String latex) {
+      this(rule, latex, Rules.parts(rule));
     }
   }
 

@@ -11,6 +11,7 @@ import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.Limits;
 import org.matrixcalculustutor.algebra.Parser;
+import org.matrixcalculustutor.algebra.RuleLatex;
 import org.matrixcalculustutor.algebra.ShapeChecker;
 import org.matrixcalculustutor.algebra.Typing;
 
@@ -57,6 +58,9 @@ class StepTest {
     // d(||X||^-1) still writes d||X||, whose line is the first differential's
     assertThat(texts(r)).filteredOn(line -> line.contains("= -d(norm(X))")).hasSize(1);
     assertThat(r.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("norm")).hasSize(1);
+    Step power = r.steps().stream().filter(s -> s.text().contains("= -d(norm(X))")).findFirst().orElseThrow();
+    assertThat(r.steps().get(1).text()).startsWith("d(norm(X)) =");
+    assertThat(power.ruleLatex()).endsWith("\\text{; }\\mathrm{d}\\left\\lVert X \\right\\rVert\\text{ from line 2}");
 
     // d|X'AX| and d(X'AX) are df's; d²f adds only the product rules of d(|X'AX| tr(...)) and of the
     // trace's argument, and d((X'AX)^-1)
@@ -64,6 +68,19 @@ class StepTest {
     assertThat(det.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("Jacobi")).hasSize(1);
     assertThat(det.steps()).extracting(Step::text).filteredOn(line -> line.startsWith("d(X'*A*X) =")).hasSize(1);
     assertThat(det.steps()).extracting(Step::rule).filteredOn(rule -> rule.startsWith("product rule")).hasSize(3);
+  }
+
+  @Test
+  void aLineThatLeavesAPartToAnEarlierLine_saysWhichLine() {
+    var r = derive("tr(inv(X)) + det(inv(X))", "X", "X: matrix n x n invertible");
+    List<String> lines = texts(r);
+    int inverse = lines.indexOf("d(inv(X)) = -inv(X)*dX*inv(X)") + 1;
+    Step jacobi = r.steps().stream().filter(s -> s.rule().startsWith("Jacobi")).findFirst().orElseThrow();
+    assertThat(inverse).isPositive().isLessThan(r.steps().indexOf(jacobi) + 1);
+    assertThat(jacobi.earlier()).extracting(Step.Reference::line).containsExactly(inverse);
+    assertThat(jacobi.ruleParts()).last().isEqualTo(new RuleLatex.Part(false, " from line " + inverse));
+    // a part whose line comes after is not referred to
+    assertThat(r.steps()).filteredOn(s -> s.rule().startsWith("d tr")).allMatch(s -> s.earlier().isEmpty());
   }
 
   @Test

@@ -40,7 +40,7 @@ public final class RuleLatex {
     return of(parts(rule));
   }
 
-  /** Pieces of a rule as one TeX string: the words as \\text, the formulas as they are. */
+  /** Pieces of a rule as one TeX string: the words in \text{...}, the formulas as they are. */
   public static String of(List<Part> parts) {
     StringBuilder tex = new StringBuilder();
     for (Part part : parts) {

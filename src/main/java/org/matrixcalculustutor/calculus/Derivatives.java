@@ -87,6 +87,14 @@ public final class Derivatives {
    * @throws ExpressionException when df cannot be read off
    */
   public static Result derive(Typing function, String variable, Layout layout) {
+    return derive(function, variable, layout, null);
+  }
+
+  /**
+   * As {@link #derive(Typing, String, Layout)}, with a student's slip in one function's chain rule:
+   * the derivative of a student who made it (none when slip is null).
+   */
+  public static Result derive(Typing function, String variable, Layout layout, ChainRuleSlip slip) {
     Shapes shapes = new Shapes(function.declarations());
     Expr.Symbol x = new Expr.Symbol(variable);
     Shape fShape = function.shape();
@@ -95,7 +103,7 @@ public final class Derivatives {
     List<Step> steps = new ArrayList<>();
     steps.add(Step.of("the function", F, function.root()));
 
-    Differential.Result d = Differential.of(function.root(), x, shapes);
+    Differential.Result d = Differential.of(function.root(), x, shapes, slip);
     steps.addAll(d.steps());
     Expr df = Simplifier.simplify(d.differential(), shapes);
     steps.add(Step.of("collect the differential", DF, df));
@@ -164,6 +172,11 @@ public final class Derivatives {
    * @throws ExpressionException when f is not a scalar, or a differential cannot be read off
    */
   public static Result hessian(Typing function, String variable) {
+    return hessian(function, variable, null);
+  }
+
+  /** As {@link #hessian(Typing, String)}, with a student's slip in one function's chain rule (none when null). */
+  public static Result hessian(Typing function, String variable, ChainRuleSlip slip) {
     Expr.Symbol x = new Expr.Symbol(variable);
     Shape fShape = function.shape();
     Shape xShape = new Shapes(function.declarations()).of(x);
@@ -185,7 +198,7 @@ public final class Derivatives {
 
     List<Step> steps = new ArrayList<>();
     steps.add(Step.of("the function", F, function.root()));
-    Differential.Result d = Differential.of(function.root(), x, shapes);
+    Differential.Result d = Differential.of(function.root(), x, shapes, slip);
     steps.addAll(d.steps());
     Expr df = Simplifier.simplify(d.differential(), shapes);
     steps.add(Step.of("collect the differential", DF, df));
@@ -193,7 +206,7 @@ public final class Derivatives {
     Expr.Symbol first = new Expr.Symbol("\u00b7df"); // d(df), written with df spelled out
     steps.add(new Step("second differential: d²f = d(df) with d" + variable + " held fixed", null,
         new Expr.Differential(first), LeftSide.SECOND_DIFFERENTIAL, Map.of(first, df)));
-    Differential.Result dd = Differential.of(df, x, marked, shapes, d.shown());
+    Differential.Result dd = Differential.of(df, x, marked, shapes, d.shown(), slip);
     steps.addAll(dd.steps());
     Expr d2f = Simplifier.simplify(dd.differential(), shapes);
     steps.add(new Step("collect the second differential", null, d2f, LeftSide.SECOND_DIFFERENTIAL, shownAs));

@@ -56,22 +56,29 @@ final class Differential implements Expr.Visitor<Expr> {
   /** The nodes this differential showed a line for. */
   private final Set<Expr> shown = new HashSet<>();
 
+  /** A student's slip in one function's chain rule, to derive as they would; null for the right rules. */
+  private final ChainRuleSlip slip;
+
   /** The step of the node being visited, put in front of its parts' steps when the visit ends. */
   private Step pendingStep;
 
   private Differential(Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
-      Map<Expr.Symbol, Expr> unexpanded, Set<Expr> shownBefore) {
+      Map<Expr.Symbol, Expr> unexpanded, Set<Expr> shownBefore, ChainRuleSlip slip) {
     this.variable = variable;
     this.dx = dx;
     this.shapes = shapes;
     this.unexpanded = unexpanded;
     this.shownBefore = shownBefore;
+    this.slip = slip;
     this.worked = unexpanded == null ? new HashMap<>() : Map.of(); // showing one rule works nothing out twice
   }
 
-  /** The differential of e and the named steps taken, outermost rule first. */
-  static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes) {
-    return of(e, variable, new Expr.Differential(variable), shapes, Set.of());
+  /**
+   * The differential of e and the named steps taken, outermost rule first; with slip (when not
+   * null) in place of one function's chain rule.
+   */
+  static Differential.Result of(Expr e, Expr.Symbol variable, Shapes shapes, ChainRuleSlip slip) {
+    return of(e, variable, new Expr.Differential(variable), shapes, Set.of(), slip);
   }
 
   /**
@@ -81,8 +88,8 @@ final class Differential implements Expr.Visitor<Expr> {
    * again.
    */
   static Differential.Result of(Expr e, Expr.Symbol variable, Expr.Differential dx, Shapes shapes,
-      Set<Expr> shownBefore) {
-    Differential d = new Differential(variable, dx, shapes, null, shownBefore);
+      Set<Expr> shownBefore, ChainRuleSlip slip) {
+    Differential d = new Differential(variable, dx, shapes, null, shownBefore, slip);
     Expr result = d.d(e);
     return new Result(result, List.copyOf(d.steps), Set.copyOf(d.shown));
   }
@@ -148,7 +155,7 @@ final class Differential implements Expr.Visitor<Expr> {
     if (!dx.variable().equals(variable)) {
       parts.put(dx.variable(), variable); // the mark prints as dX
     }
-    Expr once = node.accept(new Differential(variable, dx, shapes, parts, Set.of()));
+    Expr once = node.accept(new Differential(variable, dx, shapes, parts, Set.of(), slip));
     parts.put(WHOLE, node);
     pendingStep = Step.of(rule, new Expr.Differential(WHOLE), once, parts);
     return result;
@@ -171,9 +178,21 @@ final class Differential implements Expr.Visitor<Expr> {
     return Exprs.product(new Expr.Ones(null), new Expr.Transpose(new Expr.Ones(null)));
   }
 
-  /** f'(a), entry-wise; for a scalar a the ordinary derivative. */
+  /** f'(a), entry-wise; for a scalar a the ordinary derivative (or as the slip has it). */
   private Expr derivativeOf(Expr.Function f, Expr a) {
-    boolean scalar = shapes.isScalar(a);
+    Expr ones = shapes.isScalar(a) ? null : onesLike(a);
+    if (slip != null && slip.function() == f) {
+      return switch (slip.kind()) {
+        case FUNCTION_FOR_DERIVATIVE -> new Expr.Apply(f, a);
+        case FACTOR_LEFT_OUT -> ones == null ? Exprs.ONE : ones;
+      };
+    }
+    return derivativeOf(f, a, ones);
+  }
+
+  /** f'(a), entry-wise, with ones the ones of a's shape; for a scalar a (ones null) the ordinary derivative. */
+  static Expr derivativeOf(Expr.Function f, Expr a, Expr ones) {
+    boolean scalar = ones == null;
     Expr self = new Expr.Apply(f, a);
     return switch (f) {
       case EXP -> self;
@@ -183,9 +202,9 @@ final class Differential implements Expr.Visitor<Expr> {
       case TAN -> scalar ? new Expr.Power(new Expr.Apply(Expr.Function.COS, a), -2)
           : new Expr.ElementPower(new Expr.Apply(Expr.Function.COS, a), -2);
       case TANH -> scalar ? Exprs.sum(Exprs.ONE, neg(new Expr.Power(self, 2)))
-          : Exprs.sum(onesLike(a), neg(new Expr.ElementPower(self, 2)));
+          : Exprs.sum(ones, neg(new Expr.ElementPower(self, 2)));
       case SIGMOID -> scalar ? Exprs.product(self, Exprs.sum(Exprs.ONE, neg(self)))
-          : new Expr.Hadamard(List.of(self, Exprs.sum(onesLike(a), neg(self))));
+          : new Expr.Hadamard(List.of(self, Exprs.sum(ones, neg(self))));
       case SQRT -> scalar ? Exprs.product(Exprs.number(0.5), new Expr.Power(self, -1))
           : Exprs.product(Exprs.number(0.5), new Expr.ElementPower(self, -1));
       case ABS -> scalar ? Exprs.product(a, new Expr.Power(self, -1))

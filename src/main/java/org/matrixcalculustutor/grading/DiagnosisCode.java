@@ -29,6 +29,11 @@ public enum DiagnosisCode {
    * factor det(M) of Jacobi's formula, d det(M) = det(M) tr(M^-1 dM).
    */
   DET_LOGDET("det confused with log det"),
+  /**
+   * A slip in one function's chain rule, d f(U) = f'(U) ⊙ dU: f(U) written for f'(U), or the factor
+   * f'(U) left out (X'*diag(sigmoid(X*w))*X for the logistic loss's Hessian, whose factor is σ ⊙ (1 - σ)).
+   */
+  CHAIN_RULE("a slip in the chain rule"),
   /** The answer has the derivative's factors in another order (B'A' for A'B', kron(A, B) for kron(B, A)). */
   ORDER("factors in the wrong order"),
   /** The answer's shape differs from the expected shape. */

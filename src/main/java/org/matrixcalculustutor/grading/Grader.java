@@ -1,6 +1,7 @@
 package org.matrixcalculustutor.grading;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Simplifier;
 import org.matrixcalculustutor.algebra.TextPrinter;
+import org.matrixcalculustutor.algebra.Typing;
+import org.matrixcalculustutor.calculus.ChainRuleSlip;
 import org.matrixcalculustutor.calculus.DerivativeKind;
+import org.matrixcalculustutor.calculus.Derivatives;
 import org.matrixcalculustutor.calculus.Layout;
 import org.matrixcalculustutor.engine.Analysis;
 import org.matrixcalculustutor.engine.Derivative;
@@ -56,8 +60,11 @@ public final class Grader {
    * @param points the points drawn so far, by seed (the seed of a cached problem is its own: a
    *     variant's, or the problem's key), shared by every grading of the problem
    * @param shapes the shapes of the derivative and its parts, worked out once
+   * @param slipped the derivatives of students who slipped in a chain rule, derived at the first
+   *     wrong answer that needs them (empty when that slip cannot be derived)
    */
-  public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points, Map<Expr, Shape> shapes) {
+  public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points, Map<Expr, Shape> shapes,
+      Map<ChainRuleSlip, Optional<Expr>> slipped) {
 
     /** Seeds whose points are kept: a problem is graded at its own seed and the next (factor checks). */
     static final int SEEDS_KEPT = 4;
@@ -76,7 +83,7 @@ public final class Grader {
   public static Expected prepare(Derivative derivative) {
     Shapes shapes = new Shapes(derivative.function().typing().declarations());
     return new Expected(derivative, Simplifier.normalForm(derivative.result(), shapes), new ConcurrentHashMap<>(),
-        shapes.settledShapes(derivative.result()));
+        shapes.settledShapes(derivative.result()), new ConcurrentHashMap<>());
   }
 
   /**
@@ -91,6 +98,9 @@ public final class Grader {
       return false;
     }
   }
+
+  /** How long one grading may spend deriving the chain-rule slips of its problem that no grading derived before. */
+  static final long CHAIN_SLIPS_NANOS = 50_000_000L;
 
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
   static final int MAX_TERMS_SEARCHED = 6;
@@ -151,7 +161,7 @@ public final class Grader {
           expected.steps(), null, null, readings, null);
     }
     return incorrect(expected, answerFormula, readings,
-        diagnose(expected, a, e, expectedNormalForm, normalForm.orElse(null), declarations, shapes, numbers));
+        diagnose(prepared, a, e, expectedNormalForm, normalForm.orElse(null), declarations, shapes, numbers));
   }
 
   /** a's expanded normal form, or none when expanding it goes beyond the engine's size limit: numbers decide then. */
@@ -174,8 +184,9 @@ public final class Grader {
    * @param expectedForm the derivative's normal form
    * @param answerForm the answer's normal form, or null when it was too large to expand
    */
-  private List<Diagnosis> diagnose(Derivative expected, Expr a, Expr e, Expr expectedForm, Expr answerForm,
+  private List<Diagnosis> diagnose(Expected prepared, Expr a, Expr e, Expr expectedForm, Expr answerForm,
       Declarations declarations, Shapes shapes, Comparisons numbers) {
+    Derivative expected = prepared.derivative();
     List<Expr> expectedTerms = terms(expectedForm);
     List<Expr> answerTerms = answerForm == null ? List.of() : terms(answerForm);
     List<Diagnosis> found = new ArrayList<>();
@@ -242,6 +253,11 @@ public final class Grader {
           + " sum(" + y + ") = 1'" + y + " where the derivative has it."));
       return found;
     }
+    Diagnosis chain = chainRuleSlip(prepared, a, e, numbers);
+    if (chain != null) {
+      found.add(chain);
+      return found;
+    }
     List<Expr> missing = missingTerms(a, expectedTerms, numbers);
     if (!missing.isEmpty()) {
       List<String> names = missing.stream()
@@ -287,6 +303,72 @@ public final class Grader {
       }
     }
     return found;
+  }
+
+  /**
+   * The slip in one function's chain rule that gives a, found by deriving f again with each slip in
+   * turn, for each function of f and of its derivative (a Hessian's d(df) differentiates the σ that
+   * df has); null when none does. A slip that changes nothing (exp is its own derivative) is passed.
+   * Each slip is derived once per problem (at most twice the nine functions of the language), and a
+   * grading derives new ones for at most {@link #CHAIN_SLIPS_NANOS}: a costly f, which anyone may
+   * send to /api/check, is not derived eighteen times over in one request.
+   */
+  private static Diagnosis chainRuleSlip(Expected prepared, Expr a, Expr e, Comparisons numbers) {
+    long end = System.nanoTime() + CHAIN_SLIPS_NANOS;
+    Derivative expected = prepared.derivative();
+    Set<Expr.Function> functions = EnumSet.noneOf(Expr.Function.class);
+    addFunctions(expected.function().expr(), functions);
+    addFunctions(e, functions);
+    for (Expr.Function function : functions) {
+      for (ChainRuleSlip.Kind kind : ChainRuleSlip.Kind.values()) {
+        ChainRuleSlip slip = new ChainRuleSlip(function, kind);
+        Optional<Expr> slipped = prepared.slipped().get(slip);
+        if (slipped == null) {
+          if (System.nanoTime() - end > 0) {
+            return null;
+          }
+          slipped = slipped(expected, slip);
+          prepared.slipped().putIfAbsent(slip, slipped);
+        }
+        if (slipped.isPresent() && !numbers.equal(slipped.get(), e, POINTS) && numbers.equal(a, slipped.get(), POINTS)) {
+          return chainRuleDiagnosis(slip);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The derivative of a student who made the slip, or empty when it cannot be derived (or read off). */
+  private static Optional<Expr> slipped(Derivative expected, ChainRuleSlip slip) {
+    Typing f = expected.function().typing();
+    try {
+      return Optional.of(expected.kind() == DerivativeKind.HESSIAN
+          ? Derivatives.hessian(f, expected.variable(), slip).derivative()
+          : Derivatives.derive(f, expected.variable(), expected.layout(), slip).derivative());
+    } catch (ExpressionException cannotDerive) {
+      return Optional.empty();
+    }
+  }
+
+  private static void addFunctions(Expr e, Set<Expr.Function> into) {
+    if (e instanceof Expr.Apply apply) {
+      into.add(apply.function());
+    }
+    List<Expr> children = Children.of(e);
+    for (int i = 0; i < children.size(); i++) {
+      addFunctions(children.get(i), into);
+    }
+  }
+
+  private static Diagnosis chainRuleDiagnosis(ChainRuleSlip slip) {
+    String f = slip.function().word();
+    String rule = "d " + f + "(u) = " + f + "'(u) du with " + f + "'(u) = " + ChainRuleSlip.derivativeText(slip.function())
+        + " (entry-wise for a vector or matrix u: " + f + "'(U) .* dU)";
+    return new Diagnosis(DiagnosisCode.CHAIN_RULE, switch (slip.kind()) {
+      case FUNCTION_FOR_DERIVATIVE -> "Your answer has " + f + "(u) where the chain rule needs its derivative: "
+          + rule + ". You wrote " + f + " itself for " + f + "'.";
+      case FACTOR_LEFT_OUT -> "Your answer leaves out the factor " + f + "'(u) of the chain rule: " + rule + ".";
+    });
   }
 
   /**

@@ -41,7 +41,7 @@ class TraceTrickTest {
     Typing typing = ShapeChecker.check(parsed, declarations);
     Shapes shapes = new Shapes(typing.declarations());
     Expr.Symbol x = new Expr.Symbol(variable);
-    Expr df = Simplifier.simplify(Differential.of(typing.root(), x, shapes).differential(), shapes);
+    Expr df = Simplifier.simplify(Differential.of(typing.root(), x, shapes, null).differential(), shapes);
     List<Expr> terms = new TraceTrick(new Expr.Differential(x), shapes).gradientTerms(Exprs.ONE, df);
     for (Expr term : terms) {
       assertThat(TextPrinter.print(Simplifier.simplify(term, shapes)))

@@ -278,6 +278,27 @@ class GraderTest {
     }
 
     @Test
+    void aSlipInAFunctionsChainRule_isDiagnosedAndNamesTheDerivative() {
+      String logistic = "X: matrix m x n\nw: vector n\ny: vector m";
+      // the logistic loss's Hessian with sigma where the chain rule needs sigma' = sigma .* (1 - sigma)
+      Derivative hessian = ENGINE.derive("sum(log(ones + exp(X*w))) - y'*X*w", "w", logistic, Layout.DENOMINATOR, 2);
+      Grade sigma = GRADER.grade(hessian, "X'*diag(sigmoid(X*w))*X", 42L);
+      assertThat(sigma.correct()).isFalse();
+      assertThat(sigma.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.CHAIN_RULE);
+      assertThat(sigma.diagnoses().get(0).message()).contains("sigmoid(u) where the chain rule needs its derivative")
+          .contains("sigmoid(u)*(1 - sigmoid(u))");
+      // tanh's factor 1 - tanh^2 left out of a gradient
+      Grade tanh = grade("sum(tanh(W*x))", "W", "W: matrix m x n\nx: vector n", Layout.DENOMINATOR, "ones(m)*x'");
+      assertThat(tanh.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.CHAIN_RULE);
+      assertThat(tanh.diagnoses().get(0).message()).contains("leaves out the factor tanh'(u)");
+      // exp is its own derivative: writing it for its derivative is no slip, and the answer is right
+      assertThat(grade("sum(exp(A*x))", "x", QUADRATIC, Layout.DENOMINATOR, "A'*exp(A*x)").correct()).isTrue();
+      // an answer no slip explains gets no chain-rule diagnosis
+      assertThat(grade("sum(sigmoid(A*x))", "x", QUADRATIC, Layout.DENOMINATOR, "A'*sigmoid(A*x) + x").diagnoses())
+          .extracting(Diagnosis::code).doesNotContain(DiagnosisCode.CHAIN_RULE);
+    }
+
+    @Test
     void missingTerm_saysWhichTermIsMissing() {
       Grade g = grade("x'*A*x + b'*x", "x", QUADRATIC + "\nb: vector n", Layout.DENOMINATOR, "(A + A')*x");
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_TERM);

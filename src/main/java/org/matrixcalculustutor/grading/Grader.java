@@ -61,7 +61,7 @@ public final class Grader {
    *     variant's, or the problem's key), shared by every grading of the problem
    * @param shapes the shapes of the derivative and its parts, worked out once
    * @param slipped the derivatives of students who slipped in a chain rule, derived at the first
-   *     wrong answer that needs them (empty when that slip cannot be derived)
+   *     wrong answer that needs them (empty when that slip cannot be derived, or gives the derivative)
    */
   public record Expected(Derivative derivative, Expr normalForm, Map<Long, Points> points, Map<Expr, Shape> shapes,
       Map<ChainRuleSlip, Optional<Expr>> slipped) {
@@ -327,10 +327,11 @@ public final class Grader {
           if (System.nanoTime() - end > 0) {
             return null;
           }
-          slipped = slipped(expected, slip);
+          // kept only when it is a slip here: exp is its own derivative, and writing it for it is none
+          slipped = slipped(expected, slip).filter(d -> !numbers.equal(d, e, POINTS));
           prepared.slipped().putIfAbsent(slip, slipped);
         }
-        if (slipped.isPresent() && !numbers.equal(slipped.get(), e, POINTS) && numbers.equal(a, slipped.get(), POINTS)) {
+        if (slipped.isPresent() && numbers.equal(a, slipped.get(), POINTS)) {
           return chainRuleDiagnosis(slip);
         }
       }

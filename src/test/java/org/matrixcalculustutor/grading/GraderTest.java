@@ -287,6 +287,9 @@ class GraderTest {
       assertThat(sigma.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.CHAIN_RULE);
       assertThat(sigma.diagnoses().get(0).message()).contains("sigmoid(u) where the chain rule needs its derivative")
           .contains("sigmoid(u)*(1 - sigmoid(u))");
+      // and X'X with the factor sigma' left out altogether
+      assertThat(GRADER.grade(hessian, "X'*X", 42L).diagnoses().get(0).message())
+          .contains("leaves out the factor sigmoid'(u)");
       // tanh's factor 1 - tanh^2 left out of a gradient
       Grade tanh = grade("sum(tanh(W*x))", "W", "W: matrix m x n\nx: vector n", Layout.DENOMINATOR, "ones(m)*x'");
       assertThat(tanh.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.CHAIN_RULE);

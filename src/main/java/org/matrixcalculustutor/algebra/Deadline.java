@@ -60,6 +60,25 @@ public final class Deadline {
   }
 
   /**
+   * Runs optional work under a limit of its own, inside this thread's deadline: work that may give
+   * up (a diagnosis that derives f again) throws {@link Exceeded} when it takes longer than limit,
+   * and the request goes on under its own deadline, which applies again once this returns.
+   */
+  public static <T> T within(Duration limit, Supplier<T> work) {
+    Deadline outer = CURRENT.get();
+    CURRENT.set(new Deadline(limit));
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
+    }
+  }
+
+  /**
    * Returns when this thread's work is within its deadline (or has none).
    *
    * @throws Exceeded when it is not

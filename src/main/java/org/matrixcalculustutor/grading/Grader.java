@@ -1,5 +1,6 @@
 package org.matrixcalculustutor.grading;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matrixcalculustutor.algebra.Children;
+import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Declaration;
 import org.matrixcalculustutor.algebra.Declarations;
 import org.matrixcalculustutor.algebra.Expr;
@@ -310,8 +312,9 @@ public final class Grader {
    * turn, for each function of f and of its derivative (a Hessian's d(df) differentiates the σ that
    * df has); null when none does. A slip that changes nothing (exp is its own derivative) is passed.
    * Each slip is derived once per problem (at most twice the nine functions of the language), and a
-   * grading derives new ones for at most {@link #CHAIN_SLIPS_NANOS}: a costly f, which anyone may
-   * send to /api/check, is not derived eighteen times over in one request.
+   * grading derives new ones for at most {@link #CHAIN_SLIPS_NANOS} (a limit within the request's
+   * deadline): a costly f, which anyone may send to /api/check, is neither derived eighteen times over
+   * in one request nor made to run out the request's deadline, and a wrong answer is still graded.
    */
   private static Diagnosis chainRuleSlip(Expected prepared, Expr a, Expr e, Comparisons numbers) {
     long end = System.nanoTime() + CHAIN_SLIPS_NANOS;
@@ -324,11 +327,20 @@ public final class Grader {
         ChainRuleSlip slip = new ChainRuleSlip(function, kind);
         Optional<Expr> slipped = prepared.slipped().get(slip);
         if (slipped == null) {
-          if (System.nanoTime() - end > 0) {
+          long left = end - System.nanoTime();
+          if (left <= 0) {
             return null;
           }
-          // kept only when it is a slip here: exp is its own derivative, and writing it for it is none
-          slipped = slipped(expected, slip).filter(d -> !numbers.equal(d, e, POINTS));
+          try {
+            // kept only when it is a slip here: exp is its own derivative, and writing it for it is none
+            slipped = Deadline.within(Duration.ofNanos(left),
+                () -> slipped(expected, slip).filter(d -> !numbers.equal(d, e, POINTS)));
+          } catch (Deadline.Exceeded tooCostly) { // f costs more than the budget: the request goes on without
+            if (!tooCostly.busy()) {
+              prepared.slipped().putIfAbsent(slip, Optional.empty()); // and the next grading tries the next slip
+            }
+            return null;
+          }
           prepared.slipped().putIfAbsent(slip, slipped);
         }
         if (slipped.isPresent() && numbers.equal(a, slipped.get(), POINTS)) {

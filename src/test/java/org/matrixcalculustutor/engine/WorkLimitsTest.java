@@ -108,4 +108,16 @@ class WorkLimitsTest {
     // on a loaded machine the wall-clock cap can pass first: then the message blames the load, not the input
     assertThat(thrown).hasMessageContaining(((Deadline.Exceeded) thrown).busy() ? "very busy" : "more than 0.001 s");
   }
+
+  @Test
+  void optionalWorkPastItsOwnLimit_givesUpAndTheRequestGoesOnUnderItsDeadline() {
+    String f = "tr(" + "(X + X')*".repeat(30) + "X)";
+    String after = Deadline.run(Duration.ofSeconds(30), () -> {
+      Throwable inner = catchThrowable(() -> Deadline.within(Duration.ofMillis(1),
+          () -> engine.derive(f, "X", "X: matrix n x n", Layout.DENOMINATOR)));
+      assertThat(inner).isInstanceOf(Deadline.Exceeded.class);
+      return engine.derive("x'*x", "x", "x: vector n", Layout.DENOMINATOR).text();
+    });
+    assertThat(after).isEqualTo("2*x");
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -260,19 +261,9 @@ public final class Grader {
       found.add(chain);
       return found;
     }
-    List<Expr> missing = missingTerms(a, expectedTerms, numbers);
-    if (!missing.isEmpty()) {
-      List<String> names = missing.stream()
-          .map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
-      String what;
-      if (names.size() == 1) {
-        what = "the term " + names.get(0);
-      } else {
-        String together = TextPrinter.print(Simplifier.simplify(Exprs.sum(missing), shapes), declarations);
-        what = together.length() < String.join(", ", names).length() ? "terms that add up to " + together
-            : "the terms " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-      }
-      found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses " + what + ". Each part of f that"
+    String missing = missingTermsNamed(a, e, expectedTerms, shapes, declarations, numbers);
+    if (missing != null) {
+      found.add(new Diagnosis(DiagnosisCode.MISSING_TERM, "Your answer misses " + missing + ". Each part of f that"
           + " depends on the variable gives its own terms: each term of a sum, each factor of a product (the"
           + " product rule), and the derivative of each function applied (the chain rule)."));
       return found;
@@ -382,6 +373,44 @@ public final class Grader {
           + rule + ". You wrote " + f + " itself for " + f + "'.";
       case FACTOR_LEFT_OUT -> "Your answer leaves out the factor " + f + "'(u) of the chain rule: " + rule + ".";
     });
+  }
+
+  /**
+   * The terms the answer a misses, named as shortly as they can be: as the derivative e writes them
+   * (the derivation shows those), as pieces of its expansion, or as the sum of those pieces; null
+   * when a is not e with some terms left out.
+   */
+  private static String missingTermsNamed(Expr a, Expr e, List<Expr> expandedTerms, Shapes shapes,
+      Declarations declarations, Comparisons numbers) {
+    List<Naming> namings = new ArrayList<>();
+    List<Expr> written = missingTerms(a, terms(e), numbers);
+    if (!written.isEmpty()) {
+      namings.add(Naming.ofTerms(printed(written, shapes, declarations)));
+    }
+    List<Expr> pieces = missingTerms(a, expandedTerms, numbers);
+    if (!pieces.isEmpty()) {
+      namings.add(Naming.ofTerms(printed(pieces, shapes, declarations)));
+      if (pieces.size() > 1) {
+        String sum = TextPrinter.print(Simplifier.simplify(Exprs.sum(pieces), shapes), declarations);
+        namings.add(new Naming(sum, "terms that add up to " + sum));
+      }
+    }
+    // the shortest, and of equal ones the first: the derivative's own terms before their pieces
+    return namings.stream().min(Comparator.comparingInt(n -> n.shown().length())).map(Naming::phrase).orElse(null);
+  }
+
+  /** Missing terms as a message names them (phrase), and what of that is formulas (shown), to weigh its length. */
+  private record Naming(String shown, String phrase) {
+
+    static Naming ofTerms(List<String> terms) {
+      String last = terms.get(terms.size() - 1);
+      return new Naming(String.join(", ", terms), terms.size() == 1 ? "the term " + last
+          : "the terms " + String.join(", ", terms.subList(0, terms.size() - 1)) + " and " + last);
+    }
+  }
+
+  private static List<String> printed(List<Expr> terms, Shapes shapes, Declarations declarations) {
+    return terms.stream().map(t -> TextPrinter.print(Simplifier.simplify(t, shapes), declarations)).toList();
   }
 
   /**

@@ -80,6 +80,14 @@ public sealed interface Size {
     return new Named((number > 1 ? number + "*" : "") + String.join("*", names));
   }
 
+  /** The names in a size: m and n of 2*m*n; none in a number or a size not yet solved. */
+  public static List<String> names(Size size) {
+    if (!(size instanceof Named)) {
+      return List.of();
+    }
+    return factors(size).stream().filter(f -> !Character.isDigit(f.charAt(0))).toList();
+  }
+
   /** The factors of a size: "12", or "2", "m", "n" of 2*m*n. */
   static List<String> factors(Size size) {
     if (size instanceof Fixed f) {

@@ -2,6 +2,7 @@ package org.matrixcalculustutor.grading;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import org.matrixcalculustutor.algebra.Property;
 import org.matrixcalculustutor.algebra.Shape;
 import org.matrixcalculustutor.algebra.Shapes;
 import org.matrixcalculustutor.algebra.Simplifier;
+import org.matrixcalculustutor.algebra.Size;
 import org.matrixcalculustutor.algebra.TextPrinter;
 import org.matrixcalculustutor.algebra.Typing;
 import org.matrixcalculustutor.calculus.ChainRuleSlip;
@@ -136,6 +138,15 @@ public final class Grader {
           "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
               + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
     }
+    List<String> unknownSizes = unknownSizes(a, expected.function().expr(), declarations);
+    if (!unknownSizes.isEmpty()) { // I(k) with no k in the problem: its shape says "k", which the problem never does
+      List<String> known = problemSizes(expected.function().expr(), declarations).stream().sorted().toList();
+      return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
+          "Your answer uses the size " + String.join(", ", unknownSizes) + ", which " + (unknownSizes.size() == 1
+              ? "is" : "are") + " not in the problem; " + (known.size() == 1 ? "its size is " + known.get(0)
+              : "its sizes are " + String.join(", ", known.subList(0, known.size() - 1)) + " and "
+                  + known.get(known.size() - 1)) + ".")));
+    }
     // the answer's tree was shape-checked once, by analyze: its shapes seed the cache every later step uses
     Shapes shapes = Shapes.of(answer.typing(), prepared.shapes());
     Comparisons numbers = new Comparisons(shapes, seed, prepared::pointsAt, e);
@@ -228,7 +239,7 @@ public final class Grader {
       return found;
     }
     if (answerForm != null && sameFactorsInAnotherOrder(answerForm, expectedForm)) {
-      found.add(new Diagnosis(DiagnosisCode.ORDER, answerForm instanceof Expr.Kron
+      found.add(new Diagnosis(DiagnosisCode.ORDER, kronSwapped(answerForm, expectedForm)
           ? "Your answer has the two factors of the Kronecker product swapped: vec(A X B) = (B' ⊗ A) vec(X),"
               + " the factor after X first."
           : "Your answer has the derivative's factors, but in another order: matrix products do not commute."
@@ -440,6 +451,42 @@ public final class Grader {
     return List.of();
   }
 
+  /** The size names a writes itself (the k of I(k), ones(k), zeros(m, k), commutation(m, k)) that the problem has not. */
+  private static List<String> unknownSizes(Expr a, Expr f, Declarations declarations) {
+    Set<String> unknown = writtenSizes(a);
+    if (!unknown.isEmpty()) {
+      unknown.removeAll(problemSizes(f, declarations));
+    }
+    return List.copyOf(unknown);
+  }
+
+  /** The size names of the problem: its symbols' and those its function f writes. */
+  private static Set<String> problemSizes(Expr f, Declarations declarations) {
+    Set<String> sizes = writtenSizes(f);
+    for (Declaration d : declarations.all()) {
+      sizes.addAll(Size.names(d.shape().rows()));
+      sizes.addAll(Size.names(d.shape().cols()));
+    }
+    return sizes;
+  }
+
+  private static Set<String> writtenSizes(Expr e) {
+    Set<String> sizes = new LinkedHashSet<>();
+    Children.any(e, node -> {
+      List<Size> written = node instanceof Expr.Identity i ? Arrays.asList(i.size())
+          : node instanceof Expr.Ones o ? Arrays.asList(o.size())
+          : node instanceof Expr.Zeros z ? Arrays.asList(z.rows(), z.cols())
+          : node instanceof Expr.Commutation c ? Arrays.asList(c.rows(), c.cols()) : List.of();
+      for (Size size : written) {
+        if (size != null) { // a lone I or ones: sized by its context
+          sizes.addAll(Size.names(size));
+        }
+      }
+      return false; // every node
+    });
+    return sizes;
+  }
+
   /**
    * The answer's shape in the problem's size names; a size no declaration names (a lone ones or
    * I(n) takes one from its context, and has none here) is not shown by a name the student never
@@ -601,8 +648,8 @@ public final class Grader {
     if (a.equals(e)) {
       return false;
     }
-    if (a instanceof Expr.Kron ka && e instanceof Expr.Kron ke) {
-      return ka.left().equals(ke.right()) && ka.right().equals(ke.left());
+    if (kronSwapped(a, e)) {
+      return true;
     }
     if (!(a instanceof Expr.Product pa && e instanceof Expr.Product pe) || pa.factors().size() != pe.factors().size()) {
       return false;
@@ -611,6 +658,31 @@ public final class Grader {
     pa.factors().forEach(f -> count.merge(f, 1, Integer::sum));
     pe.factors().forEach(f -> count.merge(f, -1, Integer::sum));
     return count.values().stream().allMatch(c -> c == 0);
+  }
+
+  /**
+   * Whether a is e with the two factors of one Kronecker product swapped: the kron itself, or one
+   * factor of a product whose other factors are e's, in place (2 (I ⊗ BB') for 2 (BB' ⊗ I)).
+   */
+  static boolean kronSwapped(Expr a, Expr e) {
+    if (a instanceof Expr.Kron ka && e instanceof Expr.Kron ke) {
+      return !ka.equals(ke) && ka.left().equals(ke.right()) && ka.right().equals(ke.left());
+    }
+    if (!(a instanceof Expr.Product pa && e instanceof Expr.Product pe) || pa.factors().size() != pe.factors().size()) {
+      return false;
+    }
+    int swapped = 0;
+    for (int i = 0; i < pa.factors().size(); i++) {
+      Expr fa = pa.factors().get(i);
+      Expr fe = pe.factors().get(i);
+      if (!fa.equals(fe)) {
+        if (!kronSwapped(fa, fe)) {
+          return false;
+        }
+        swapped++;
+      }
+    }
+    return swapped == 1;
   }
 
   /** The M of each det(M) in e, and of each log det(M) or log(det(M)). */

@@ -272,6 +272,21 @@ class GraderTest {
           Limits.DEFAULT))).isFalse();
     }
 
+    /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */
+    @Test
+    void aSwappedKronWithAFactorInFront_isDiagnosedAsTheSwap() {
+      Derivative hessian = ENGINE.derive("norm(X*B - C)^2", "X", "X: matrix m x n\nB: matrix n x p\nC: matrix m x p",
+          Layout.DENOMINATOR, 2);
+      Grade g = GRADER.grade(hessian, "2*kron(I(m), B*B')", 42L);
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.ORDER);
+      assertThat(g.diagnoses().get(0).message()).contains("Kronecker product swapped");
+      // two factors out of place are not one swap
+      assertThat(Grader.kronSwapped(Parser.parse("2*kron(A, B)*kron(C, D)", Limits.DEFAULT),
+          Parser.parse("2*kron(B, A)*kron(D, C)", Limits.DEFAULT))).isFalse();
+      assertThat(Grader.kronSwapped(Parser.parse("2*kron(A, B)*kron(C, D)", Limits.DEFAULT),
+          Parser.parse("2*kron(B, A)*kron(C, D)", Limits.DEFAULT))).isTrue();
+    }
+
     /** Jacobi's formula forgotten, either way round: the answers differ from the derivative by det(M). */
     @Test
     void detForLogDet_isDiagnosedEitherWayRound() {
@@ -363,6 +378,20 @@ class GraderTest {
       assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.UNKNOWN_SYMBOL);
       assertThat(g.diagnoses().get(0).message()).contains("B");
+    }
+
+    /** I(k) with no k in the problem: not "a size nothing fixes", which is about a lone I. */
+    @Test
+    void aSizeTheProblemDoesNotHave_isNamedWithTheProblemsSizes() {
+      Derivative hessian = ENGINE.derive("tr(X'*A*X)", "X", "X: matrix m x n\nA: matrix m x m", Layout.DENOMINATOR, 2);
+      Grade g = GRADER.grade(hessian, "kron(I(k), A + A')", 42L);
+      assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(g.diagnoses()).extracting(Diagnosis::message)
+          .containsExactly("Your answer uses the size k, which is not in the problem; its sizes are m and n.");
+      // the problem's own sizes, written out, are read as they are
+      assertThat(GRADER.grade(hessian, "kron(I(n), A + A')", 42L).verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(GRADER.grade(hessian, "kron(I(m), A + A')", 42L).diagnoses()).extracting(Diagnosis::code)
+          .containsExactly(DiagnosisCode.SHAPE);
     }
   }
 

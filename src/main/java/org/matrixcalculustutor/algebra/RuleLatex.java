@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A rule's name, as the engine writes it in plain text ("product rule: d(XY) = dX Y + X dY"), typeset
@@ -23,6 +25,9 @@ public final class RuleLatex {
       ',', ", ");
 
   private static final Set<Character> PLAIN = Set.of('(', ')', ' ', '*');
+
+  /** A formula with a remark in words after it: "vec(dX') = K vec(dX) (the commutation matrix)". */
+  private static final Pattern REMARK = Pattern.compile("(.*=.*\\S) \\(([a-z]+(?: [a-z]+)+)\\)");
 
   private RuleLatex() {}
 
@@ -89,7 +94,13 @@ public final class RuleLatex {
       if (item.contains(": ")) {
         item(item, into);
       } else if (isFormula(item)) {
-        into.add(new Part(true, formula(item)));
+        Matcher remark = REMARK.matcher(item);
+        if (remark.matches()) { // words in math would lose their spaces: "vec(dX)( the commutation"
+          into.add(new Part(true, formula(remark.group(1))));
+          into.add(text(" (" + remark.group(2) + ")"));
+        } else {
+          into.add(new Part(true, formula(item)));
+        }
       } else {
         into.add(text(item));
       }

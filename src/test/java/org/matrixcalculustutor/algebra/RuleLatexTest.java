@@ -3,6 +3,7 @@ package org.matrixcalculustutor.algebra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.matrixcalculustutor.calculus.Layout;
@@ -50,6 +51,16 @@ class RuleLatexTest {
         new RuleLatex.Part(false, "; "), new RuleLatex.Part(true, "\\langle A, B^{\\top} \\rangle = \\langle A^{\\top}, B \\rangle"));
     assertThat(new Step("d tr = tr d", null, Exprs.ZERO, LeftSide.EXPRESSION, java.util.Map.of()).ruleParts()).containsExactly(
         new RuleLatex.Part(true, "\\mathrm{d} \\operatorname{tr} = \\operatorname{tr} \\mathrm{d}"));
+  }
+
+  /** In TeX's math the words' spaces would go: "vec(dX)( the commutation matrix)". */
+  @Test
+  void aRemarkInWordsAfterAFormula_isText() {
+    List<RuleLatex.Part> parts = RuleLatex.parts("vec(dX') = K vec(dX) (the commutation matrix)");
+    assertThat(parts).hasSize(2);
+    assertThat(parts.get(0).math()).isTrue();
+    assertThat(parts.get(0).content()).endsWith("(\\mathrm{d}X)").doesNotContain("commutation");
+    assertThat(parts.get(1)).isEqualTo(new RuleLatex.Part(false, " (the commutation matrix)"));
   }
 
   @Test

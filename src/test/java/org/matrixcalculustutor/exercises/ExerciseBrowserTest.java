@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,6 +25,9 @@ class ExerciseBrowserTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ExerciseBank bank;
 
   private String url(String exercise) {
     return "http://localhost:" + port + "/exercises/" + exercise;
@@ -201,6 +205,26 @@ class ExerciseBrowserTest {
                   + " return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;"));
           assertThat(script(browser, "return document.activeElement.id;")).isEqualTo("feedback");
           assertThat(browser.driver().findElement(By.id("feedback")).getDomAttribute("aria-live")).isEqualTo("polite");
+        }
+      } finally {
+        desktop(browser);
+      }
+    }
+
+    /** The crumbs' lesson link names a chapter, and the longest, on one line, is wider than a phone. */
+    @Test
+    void everyExercisePage_fitsAPhoneWithoutScrollingSideways(Browser browser) {
+      phone(browser);
+      try {
+        for (Exercise exercise : bank.all()) {
+          browser.open(url(exercise.id()));
+          browser.awaitMathJax();
+          // a phone widens its layout to what is too wide for it, and shows all of it smaller
+          assertThat((Long) script(browser, "return innerWidth;")).as("the layout width of %s", exercise.id())
+              .isEqualTo(390L);
+          assertThat((Boolean) script(browser, "return document.documentElement.scrollWidth <= innerWidth;"))
+              .as("%s is %s px wide in a 390 px window", exercise.id(),
+                  script(browser, "return document.documentElement.scrollWidth;")).isTrue();
         }
       } finally {
         desktop(browser);

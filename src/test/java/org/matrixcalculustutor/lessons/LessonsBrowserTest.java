@@ -85,6 +85,29 @@ class LessonsBrowserTest {
     System.out.println("lesson typeset times (headless Chromium): " + timings);
   }
 
+  /**
+   * A phone widens its layout to what is too wide for it and shows all of it smaller: a long inline
+   * formula, a rule's formula, or MathJax's hidden MathML at the end of a line did that.
+   */
+  @Test
+  void everyLesson_fitsAPhoneWithoutWideningItsLayout(Browser browser) {
+    HasCdp cdp = (HasCdp) browser.driver();
+    cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      for (Lesson lesson : LessonCatalog.load().lessons()) {
+        browser.open(url("/lessons/" + lesson.slug()));
+        browser.awaitMathJax();
+        assertThat((Long) script(browser, "return innerWidth;")).as("the layout width of " + lesson.slug())
+            .isEqualTo(390L);
+        assertThat((Boolean) script(browser, "return document.documentElement.scrollWidth <= innerWidth;"))
+            .as(lesson.slug() + " scrolls sideways").isTrue();
+      }
+    } finally {
+      cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   @Test
   void chapterNavigation_leadsFromTheFirstChapterToTheLast(Browser browser) {
     List<Lesson> lessons = LessonCatalog.load().lessons();

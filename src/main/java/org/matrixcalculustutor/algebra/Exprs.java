@@ -206,7 +206,8 @@ public final class Exprs {
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int distance = editDistance(word, candidate);
-      if (distance < bestDistance) {
+      // a name spelled near another only by its first letter is another word (sech is not vec)
+      if (distance < bestDistance && candidate.charAt(0) == word.charAt(0)) {
         best = candidate;
         bestDistance = distance;
       }

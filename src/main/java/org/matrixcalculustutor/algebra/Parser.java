@@ -50,6 +50,28 @@ public final class Parser {
       "norm", "sum", "diag", "dot", "softmax", "logsumexp", "kron", "vec", "exp", "log", "sin",
       "cos", "tan", "tanh", "sigmoid", "sqrt", "abs", "I", "ones", "zeros", "commutation");
 
+  /**
+   * Names students call that the language spells otherwise (or has not), with how to write them: a
+   * name that is a short symbol (ln) or capitalised (Tr) would else be read as a symbol times (...).
+   */
+  private static final Map<String, String> SPELLED_OTHERWISE = Map.ofEntries(
+      Map.entry("transpose", "write A' or A^T for the transpose of A"),
+      Map.entry("inverse", "write inv(A) or A^-1 for the inverse of A"),
+      Map.entry("Inv", "write inv(A) or A^-1 for the inverse of A"),
+      Map.entry("ln", "write log(...) for the natural logarithm"),
+      Map.entry("Log", "write log(...) for the natural logarithm"),
+      Map.entry("Exp", "write exp(...)"),
+      Map.entry("Tr", "write tr(...) for the trace"),
+      Map.entry("Trace", "write tr(...) for the trace"),
+      Map.entry("Det", "write det(...) for the determinant"),
+      Map.entry("logistic", "write sigmoid(...) for the logistic function 1/(1 + exp(-u))"),
+      Map.entry("sech", "sech(u)^2 is 1 - tanh(u)^2: write ones - tanh(u).^2 entry-wise, or 1 - tanh(u)^2 for a scalar"),
+      Map.entry("cosh", "the language has tanh but not cosh: write (exp(u) + exp(-u))/2"),
+      Map.entry("sinh", "the language has tanh but not sinh: write (exp(u) - exp(-u))/2"),
+      Map.entry("pinv", "the pseudo-inverse is not in the language; with full column rank it is inv(A'*A)*A'"),
+      Map.entry("relu", "relu is not in the language: it has no derivative at 0"),
+      Map.entry("max", "max is not in the language: it has no derivative where two entries tie"));
+
   private final String source;
   /** Reading a formula of a hint or title: dX and d(...) are differentials, not names. */
   private final Map<Expr.Symbol, Expr> differentials;
@@ -590,6 +612,11 @@ public final class Parser {
     if (call && name.equals("K")) { // as the commutation matrix K_{m,n} is typeset
       throw new ExpressionException("K(...) at " + token.span().column() + " is no function: the commutation"
           + " matrix K_{m,n} is typed commutation(m, n)", token.span());
+    }
+    String elsewhere = SPELLED_OTHERWISE.get(name);
+    if (call && elsewhere != null) {
+      throw new ExpressionException("unknown function '" + name + "' at " + token.span().column() + ": " + elsewhere,
+          token.span());
     }
     if (call && looksLikeFunction(name)) {
       String suggestion = Exprs.closest(name, FUNCTIONS);

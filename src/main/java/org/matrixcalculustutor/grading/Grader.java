@@ -136,7 +136,9 @@ public final class Grader {
     if (!unknown.isEmpty()) {
       return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
           "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
-              + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + ".")));
+              + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + "."
+              + (unknown.contains("sigma") && expected.text().contains("sigmoid")
+                  ? " For the logistic function σ write sigmoid(...)." : ""))));
     }
     List<String> unknownSizes = unknownSizes(a, expected.function().expr(), declarations);
     if (!unknownSizes.isEmpty()) { // I(k) with no k in the problem: its shape says "k", which the problem never does

@@ -123,6 +123,19 @@ class ParserTest {
       assertThat(message("K(m, n)")).contains("typed commutation(m, n)"); // as K_{m,n} is typeset
     }
 
+    /** Names from other notations, called as functions: read as a symbol times (...) they would be silently wrong. */
+    @Test
+    void aFunctionTheLanguageSpellsOtherwise_isNamedWithHowToWriteIt() {
+      assertThat(message("transpose(x)")).contains("write A' or A^T");
+      assertThat(message("inverse(x)")).contains("inv(A)");
+      assertThat(message("ln(x)")).startsWith("unknown function 'ln' at 1: write log(...)");
+      assertThat(message("Tr(x*x')")).contains("write tr(...)");
+      assertThat(message("sech(x)")).contains("1 - tanh(u)^2");
+      // a near spelling is suggested, a word that differs from the start is not (rank is not tanh)
+      assertThat(message("trc(x)")).contains("did you mean tr?");
+      assertThat(message("rank(x)")).isEqualTo("unknown function 'rank' at 1");
+    }
+
     @Test
     void invisibleAndHalfCharacters_areNamedByTheirCode() {
       assertThat(message("x\u0000")).contains("U+0000");

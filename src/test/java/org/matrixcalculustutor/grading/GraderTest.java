@@ -380,6 +380,14 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).contains("B");
     }
 
+    @Test
+    void sigmaForTheLogisticFunction_isPointedToSigmoid() {
+      Grade g = grade("sum(sigmoid(X*w))", "w", "X: matrix m x n\nw: vector n", Layout.DENOMINATOR,
+          "X'*(sigma(X*w) .* (ones - sigma(X*w)))");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.UNKNOWN_SYMBOL);
+      assertThat(g.diagnoses().get(0).message()).endsWith("For the logistic function σ write sigmoid(...).");
+    }
+
     /** I(k) with no k in the problem: not "a size nothing fixes", which is about a lone I. */
     @Test
     void aSizeTheProblemDoesNotHave_isNamedWithTheProblemsSizes() {

@@ -36,6 +36,31 @@ public final class Children implements Expr.Visitor<Expr> {
 
   private static final Expr.Visitor<List<Expr>> LISTING = new Listing();
 
+  /** root with the node target (this very instance) replaced by replacement: an edit of one place. */
+  public static Expr replace(Expr root, Expr target, Expr replacement) {
+    if (root == target) {
+      return replacement;
+    }
+    return map(root, child -> replace(child, target, replacement));
+  }
+
+  /** Every node of e matching test, parents before children, left to right. */
+  public static List<Expr> nodes(Expr e, Predicate<Expr> test) {
+    List<Expr> found = new ArrayList<>();
+    collect(e, test, found);
+    return found;
+  }
+
+  private static void collect(Expr e, Predicate<Expr> test, List<Expr> into) {
+    if (test.test(e)) {
+      into.add(e);
+    }
+    List<Expr> children = of(e);
+    for (int i = 0; i < children.size(); i++) {
+      collect(children.get(i), test, into);
+    }
+  }
+
   /** Whether e or any node below it satisfies test. */
   public static boolean any(Expr e, Predicate<Expr> test) {
     if (test.test(e)) {

@@ -123,8 +123,8 @@ final class SlipFinder {
       return null; // not a read-off step: a transpose lost after it is another slip
     }
     List<Expr> repairs = new ArrayList<>();
-    repairs.add(Trees.replace(wrong, g, Exprs.transpose(g)));
-    for (Expr occurrence : Trees.nodes(g, this::transposable)) {
+    repairs.add(Children.replace(wrong, g, Exprs.transpose(g)));
+    for (Expr occurrence : Children.nodes(g, this::transposable)) {
       repairs.add(toggled(wrong, occurrence));
     }
     for (Expr repair : repairs) {
@@ -152,7 +152,7 @@ final class SlipFinder {
 
   /** tr(ABC) written tr(BAC): swapping two factors back inside a trace repairs the line. */
   private Found nonCyclicSwap(Expr wrong, Map<Expr, Span> spans, String line) {
-    for (Expr node : Trees.nodes(wrong, e -> e instanceof Expr.Trace t && t.argument() instanceof Expr.Product)) {
+    for (Expr node : Children.nodes(wrong, e -> e instanceof Expr.Trace t && t.argument() instanceof Expr.Product)) {
       Expr.Product product = (Expr.Product) ((Expr.Trace) node).argument();
       List<Expr> factors = product.factors();
       if (factors.size() < 3 || factors.size() > MAX_PIECES) {
@@ -167,7 +167,7 @@ final class SlipFinder {
           List<Expr> swapped = new ArrayList<>(factors);
           swapped.set(i, factors.get(j));
           swapped.set(j, factors.get(i));
-          if (agrees(Trees.replace(wrong, product, new Expr.Product(swapped)))) {
+          if (agrees(Children.replace(wrong, product, new Expr.Product(swapped)))) {
             String a = LineReader.shortText(factors.get(i));
             String b = LineReader.shortText(factors.get(j));
             Span span = spanOf(spans, factors.get(i), factors.get(j));
@@ -195,7 +195,7 @@ final class SlipFinder {
     }
     for (Expr term : terms(wrong)) {
       if (Children.any(term, e -> e instanceof Expr.Inverse || e instanceof Expr.Power p && p.exponent() < 0)
-          && agrees(Trees.replace(wrong, term, Exprs.negate(term)))) {
+          && agrees(Children.replace(wrong, term, Exprs.negate(term)))) {
         return new Found(Slip.INVERSE_SIGN, message, Slip.INVERSE_SIGN.rule(), spans.get(term));
       }
     }
@@ -228,7 +228,7 @@ final class SlipFinder {
 
   /** A matrix product written where an entry-wise product belongs: making it entry-wise repairs the line. */
   private Found hadamard(Expr wrong, Map<Expr, Span> spans, boolean typed, String line) {
-    for (Expr node : Trees.nodes(wrong, e -> e instanceof Expr.Product)) {
+    for (Expr node : Children.nodes(wrong, e -> e instanceof Expr.Product)) {
       List<Expr> factors = ((Expr.Product) node).factors();
       for (int i = 0; i + 1 < factors.size() && i < MAX_PIECES; i++) {
         Expr a = factors.get(i);
@@ -239,7 +239,7 @@ final class SlipFinder {
         List<Expr> repaired = new ArrayList<>(factors.subList(0, i));
         repaired.add(new Expr.Hadamard(List.of(a, b)));
         repaired.addAll(factors.subList(i + 2, factors.size()));
-        if (agrees(Trees.replace(wrong, node, Exprs.product(repaired)))) {
+        if (agrees(Children.replace(wrong, node, Exprs.product(repaired)))) {
           return new Found(Slip.HADAMARD_AS_PRODUCT, line + " multiplies " + LineReader.shortText(a) + " and "
               + LineReader.shortText(b) + " as matrices where the entry-wise product belongs: <A, B ⊙ C> ="
               + " <A ⊙ B, C> moves B with ⊙, not with a matrix product.", Slip.HADAMARD_AS_PRODUCT.rule(),
@@ -259,7 +259,7 @@ final class SlipFinder {
     int before = previous != null ? transposedDifferentials(previous, problem.dX())
         : transposedDifferentials(problem.expected().function().expr(), new Expr.Symbol(problem.variable()));
     boolean lost = before > transposedDifferentials(wrong, problem.dX());
-    for (Expr occurrence : Trees.nodes(wrong, this::transposable)) {
+    for (Expr occurrence : Children.nodes(wrong, this::transposable)) {
       if (agrees(toggled(wrong, occurrence))) {
         return transposeFound(((Expr.Symbol) occurrence).name(), lost, line, spans.get(occurrence));
       }
@@ -269,7 +269,7 @@ final class SlipFinder {
     }
     boolean lostInAStep = previous != null && lost; // 2 x'A dx from dx'A x + x'A dx
     Set<String> square = new LinkedHashSet<>();
-    for (Expr node : Trees.nodes(wrong, this::transposable)) {
+    for (Expr node : Children.nodes(wrong, this::transposable)) {
       Shape shape = problem.shapes().of(node);
       if (shape.isSquare()) {
         square.add(((Expr.Symbol) node).name());
@@ -277,7 +277,7 @@ final class SlipFinder {
     }
     for (String name : square) {
       if (equalWhenSymmetric(wrong, name)) {
-        Expr first = Trees.nodes(wrong, e -> e.equals(new Expr.Symbol(name))).get(0);
+        Expr first = Children.nodes(wrong, e -> e.equals(new Expr.Symbol(name))).get(0);
         return transposeFound(name, lostInAStep, line, spans.get(first));
       }
     }
@@ -330,7 +330,7 @@ final class SlipFinder {
     List<Expr> terms = terms(wrong);
     if (terms.size() > 1 && terms.size() <= MAX_PIECES) {
       for (Expr term : terms) {
-        if (agrees(Trees.replace(wrong, term, Exprs.negate(term)))) {
+        if (agrees(Children.replace(wrong, term, Exprs.negate(term)))) {
           return new Found(Slip.SIGN, line + ": the term " + LineReader.shortText(Trees.asDifferential(term,
               problem.dX(), problem.variable())) + " has the wrong sign; the other terms are right.",
               Slip.SIGN.rule(), spans.get(term));
@@ -392,14 +392,14 @@ final class SlipFinder {
   private static Expr toggled(Expr e, Expr occurrence) {
     Expr parent = Trees.parent(e, occurrence);
     if (parent instanceof Expr.Transpose t && t.argument() == occurrence) {
-      return Trees.replace(e, parent, occurrence);
+      return Children.replace(e, parent, occurrence);
     }
-    return Trees.replace(e, occurrence, new Expr.Transpose(occurrence));
+    return Children.replace(e, occurrence, new Expr.Transpose(occurrence));
   }
 
   /** How many transposes in e hold the differential (dX', (A dX)'), or the variable in f. */
   private static int transposedDifferentials(Expr e, Expr.Symbol of) {
-    return Trees.nodes(e, n -> n instanceof Expr.Transpose t && Trees.contains(t.argument(), of)).size();
+    return Children.nodes(e, n -> n instanceof Expr.Transpose t && Trees.contains(t.argument(), of)).size();
   }
 
   private static List<Expr> terms(Expr e) {
@@ -409,7 +409,7 @@ final class SlipFinder {
   /** The nodes of f that depend on the variable and satisfy test. */
   private List<Expr> functionNodes(java.util.function.Predicate<Expr> test) {
     Expr.Symbol x = new Expr.Symbol(problem.variable());
-    return Trees.nodes(problem.expected().function().expr(), e -> test.test(e) && Trees.contains(e, x));
+    return Children.nodes(problem.expected().function().expr(), e -> test.test(e) && Trees.contains(e, x));
   }
 
   /**
@@ -423,7 +423,7 @@ final class SlipFinder {
       Expr.Symbol frozen = new Expr.Symbol("\u2744" + System.identityHashCode(node));
       Declarations declarations = problem.declarations().plus(Declarations.of(List.of(
           new Declaration(frozen.name(), shape, Set.of()))));
-      Expr held = Trees.replace(f.root(), node, frozen);
+      Expr held = Children.replace(f.root(), node, frozen);
       Derivatives.Result result = Derivatives.derive(ShapeChecker.check(held, declarations), problem.variable(),
           Layout.DENOMINATOR);
       Expr df = Problem.differentialOf(result.derivative(), problem.kind(), problem.dX());

@@ -1,8 +1,5 @@
 package org.matrixcalculustutor.derivation;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.LatexPrinter;
@@ -11,30 +8,6 @@ import org.matrixcalculustutor.algebra.LatexPrinter;
 final class Trees {
 
   private Trees() {}
-
-  /** root with the node target (this very instance) replaced by replacement. */
-  static Expr replace(Expr root, Expr target, Expr replacement) {
-    if (root == target) {
-      return replacement;
-    }
-    return Children.map(root, child -> replace(child, target, replacement));
-  }
-
-  /** Every node of e matching test, parents before children, left to right. */
-  static List<Expr> nodes(Expr e, Predicate<Expr> test) {
-    List<Expr> found = new ArrayList<>();
-    collect(e, test, found);
-    return found;
-  }
-
-  private static void collect(Expr e, Predicate<Expr> test, List<Expr> into) {
-    if (test.test(e)) {
-      into.add(e);
-    }
-    for (Expr child : Children.of(e)) {
-      collect(child, test, into);
-    }
-  }
 
   /** The parent of node (by identity) in root, or null for the root. */
   static Expr parent(Expr root, Expr node) {

@@ -110,6 +110,9 @@ public final class Grader {
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
   static final int MAX_TERMS_SEARCHED = 6;
 
+  /** Parts of a derivative tried with their transpose toggled, for one transposed factor. */
+  static final int MAX_TRANSPOSED_PARTS = 40;
+
   public Grade grade(Derivative expected, String answerText, long seed) {
     return grade(prepare(expected), answerText, seed);
   }
@@ -308,7 +311,33 @@ public final class Grader {
         return found;
       }
     }
+    Expr transposedPart = transposedFactor(a, e, shapes, numbers);
+    if (transposedPart != null) {
+      Expr toggled = transposedPart instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(transposedPart);
+      found.add(new Diagnosis(DiagnosisCode.TRANSPOSED_FACTOR, "Where the derivative has "
+          + TextPrinter.print(transposedPart, declarations) + ", your answer has its transpose, "
+          + TextPrinter.print(Simplifier.simplify(toggled, shapes), declarations) + "; the rest is right. A transpose"
+          + " comes from reading the gradient off, tr(M dX) = <M', dX>, or from turning a scalar around,"
+          + " dx' A x = x' A' dx: check where this factor got, or lost, its own."));
+    }
     return found;
+  }
+
+  /**
+   * The part of the derivative e, as written, whose transpose (or the lack of one) makes it equal to
+   * a: X^-1 for the X^-T of -X^-T A' X^-T; null when no single part does. Tries the transposed nodes
+   * and the square ones, at most {@link #MAX_TRANSPOSED_PARTS} (the whole e is the layout's slip).
+   */
+  private static Expr transposedFactor(Expr a, Expr e, Shapes shapes, Comparisons numbers) {
+    List<Expr> parts = Children.nodes(e, n -> n != e && (n instanceof Expr.Transpose
+        || !(n instanceof Expr.Number) && shapes.of(n).isSquare() && !shapes.of(n).isScalar()));
+    for (Expr part : parts.subList(0, Math.min(parts.size(), MAX_TRANSPOSED_PARTS))) {
+      Expr toggled = part instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(part);
+      if (numbers.equal(a, Children.replace(e, part, toggled), POINTS)) {
+        return part;
+      }
+    }
+    return null;
   }
 
   /**

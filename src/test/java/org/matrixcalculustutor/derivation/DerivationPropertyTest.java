@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Expr;
 import org.matrixcalculustutor.algebra.ExpressionException;
 import org.matrixcalculustutor.algebra.Exprs;
@@ -151,16 +152,16 @@ class DerivationPropertyTest {
         yield Exprs.sum(kept);
       }
       case TRANSPOSE -> {
-        List<Expr> candidates = Trees.nodes(line, e -> e instanceof Expr.Symbol s && !s.equals(problem.dX())
+        List<Expr> candidates = Children.nodes(line, e -> e instanceof Expr.Symbol s && !s.equals(problem.dX())
             && problem.shapes().of(e).isSquare());
         if (candidates.isEmpty()) {
           yield null;
         }
         Expr target = candidates.get(random.nextInt(candidates.size()));
-        yield Trees.replace(line, target, Exprs.transpose(target));
+        yield Children.replace(line, target, Exprs.transpose(target));
       }
       case SWAP_FACTORS -> {
-        List<Expr> products = Trees.nodes(line, e -> e instanceof Expr.Product pr && pr.factors().size() > 1);
+        List<Expr> products = Children.nodes(line, e -> e instanceof Expr.Product pr && pr.factors().size() > 1);
         if (products.isEmpty()) {
           yield null;
         }
@@ -170,7 +171,7 @@ class DerivationPropertyTest {
         Expr first = factors.get(i);
         factors.set(i, factors.get(i + 1));
         factors.set(i + 1, first);
-        yield Trees.replace(line, product, Exprs.product(factors));
+        yield Children.replace(line, product, Exprs.product(factors));
       }
     };
   }

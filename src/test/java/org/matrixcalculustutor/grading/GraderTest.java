@@ -272,6 +272,22 @@ class GraderTest {
           Limits.DEFAULT))).isFalse();
     }
 
+    /** One factor's transpose lost in a product of several: not the layout (the whole), not a symmetric matrix. */
+    @Test
+    void oneFactorTransposed_isNamedWithTheFactor() {
+      String inverse = "X: matrix n x n invertible\nA: matrix n x n";
+      Grade g = grade("tr(inv(X)*A)", "X", inverse, Layout.DENOMINATOR, "-inv(X)*A'*inv(X)'");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.TRANSPOSED_FACTOR);
+      assertThat(g.diagnoses().get(0).message())
+          .startsWith("Where the derivative has inv(X)', your answer has its transpose, inv(X); the rest is right.");
+      g = grade("a'*inv(X)*b", "X", "X: matrix n x n invertible\na: vector n\nb: vector n", Layout.DENOMINATOR,
+          "-inv(X)'*a*b'*inv(X)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.TRANSPOSED_FACTOR);
+      // the whole transposed is the layout's slip, as before
+      assertThat(grade("tr(inv(X)*A)", "X", inverse, Layout.DENOMINATOR, "-inv(X)*A*inv(X)").diagnoses())
+          .extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
+    }
+
     /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */
     @Test
     void aSwappedKronWithAFactorInFront_isDiagnosedAsTheSwap() {

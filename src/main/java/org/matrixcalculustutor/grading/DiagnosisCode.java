@@ -36,6 +36,8 @@ public enum DiagnosisCode {
   CHAIN_RULE("a slip in the chain rule"),
   /** The answer has the derivative's factors in another order (B'A' for A'B', kron(A, B) for kron(B, A)). */
   ORDER("factors in the wrong order"),
+  /** A factor of one of the derivative's products left out ((A + A') of (A + A')*x, for x). */
+  MISSING_FACTOR("a factor missing"),
   /** One part of the derivative transposed in the answer, or its transpose lost (X^-1 for X^-T in one factor). */
   TRANSPOSED_FACTOR("one factor transposed"),
   /** The answer's shape differs from the expected shape. */

@@ -110,8 +110,8 @@ public final class Grader {
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
   static final int MAX_TERMS_SEARCHED = 6;
 
-  /** Parts of a derivative tried with their transpose toggled, for one transposed factor. */
-  static final int MAX_TRANSPOSED_PARTS = 40;
+  /** Parts of a derivative tried one at a time, for a factor transposed or one left out. */
+  static final int MAX_PARTS_TRIED = 40;
 
   public Grade grade(Derivative expected, String answerText, long seed) {
     return grade(prepare(expected), answerText, seed);
@@ -319,19 +319,60 @@ public final class Grader {
           + TextPrinter.print(Simplifier.simplify(toggled, shapes), declarations) + "; the rest is right. A transpose"
           + " comes from reading the gradient off, tr(M dX) = <M', dX>, or from turning a scalar around,"
           + " dx' A x = x' A' dx: check where this factor got, or lost, its own."));
+      return found;
+    }
+    LeftOut left = leftOutFactor(a, e, numbers);
+    if (left != null) {
+      found.add(new Diagnosis(DiagnosisCode.MISSING_FACTOR, "Your answer leaves out the factor "
+          + TextPrinter.print(left.factor(), declarations) + " of " + TextPrinter.print(left.product(), declarations)
+          + "; the rest is right. A factor of f stays beside the differential in df: d(XY) = dX Y + X dY"
+          + " keeps Y with dX, and the chain rule keeps the inner derivative."));
     }
     return found;
+  }
+
+  /** A factor of the derivative left out of an answer, and the product it belongs to. */
+  private record LeftOut(Expr factor, Expr product) {}
+
+  /**
+   * The factor of a product in the derivative e, as written, without which e equals a, and that
+   * product: (A + A') of (A + A')*x for x; null when no single factor does. Numbers are left to the
+   * factor and sign diagnoses; at most {@link #MAX_PARTS_TRIED} factors are tried.
+   */
+  private static LeftOut leftOutFactor(Expr a, Expr e, Comparisons numbers) {
+    int tried = 0;
+    for (Expr node : Children.nodes(e, n -> n instanceof Expr.Product)) {
+      List<Expr> factors = ((Expr.Product) node).factors();
+      for (int i = 0; i < factors.size(); i++) {
+        if (factors.get(i) instanceof Expr.Number) {
+          continue;
+        }
+        if (++tried > MAX_PARTS_TRIED) {
+          return null;
+        }
+        List<Expr> rest = new ArrayList<>(factors);
+        rest.remove(i);
+        try {
+          if (numbers.equal(a, Children.replace(e, node, Exprs.product(rest)), POINTS)) {
+            return new LeftOut(factors.get(i), node);
+          }
+        } catch (ExpressionException doesNotFit) { // the rest of the product does not multiply out
+          continue;
+        }
+      }
+    }
+    return null;
   }
 
   /**
    * The part of the derivative e, as written, whose transpose (or the lack of one) makes it equal to
    * a: X^-1 for the X^-T of -X^-T A' X^-T; null when no single part does. Tries the transposed nodes
-   * and the square ones, at most {@link #MAX_TRANSPOSED_PARTS} (the whole e is the layout's slip).
+   * and the square ones, at most {@link #MAX_PARTS_TRIED} (the whole e is the layout's slip).
    */
   private static Expr transposedFactor(Expr a, Expr e, Shapes shapes, Comparisons numbers) {
     List<Expr> parts = Children.nodes(e, n -> n != e && (n instanceof Expr.Transpose
         || !(n instanceof Expr.Number) && shapes.of(n).isSquare() && !shapes.of(n).isScalar()));
-    for (Expr part : parts.subList(0, Math.min(parts.size(), MAX_TRANSPOSED_PARTS))) {
+    for (Expr part : parts.subList(0, Math.min(parts.size(), MAX_PARTS_TRIED))) {
       Expr toggled = part instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(part);
       if (numbers.equal(a, Children.replace(e, part, toggled), POINTS)) {
         return part;

@@ -288,6 +288,17 @@ class GraderTest {
           .extracting(Diagnosis::code).containsExactly(DiagnosisCode.LAYOUT);
     }
 
+    @Test
+    void aFactorLeftOut_isNamedWithItsProduct() {
+      Grade g = grade("x'*A*x", "x", QUADRATIC, Layout.DENOMINATOR, "x");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_FACTOR);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer leaves out the factor A + A' of (A + A')*x;");
+      g = grade("norm(X*w - y)^2 + lambda*norm(w)^2", "w", "X: matrix m x n\nlambda: scalar", Layout.DENOMINATOR,
+          "2*X'*(X*w - y) + 2*w");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_FACTOR);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer leaves out the factor lambda of 2*lambda*w;");
+    }
+
     /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */
     @Test
     void aSwappedKronWithAFactorInFront_isDiagnosedAsTheSwap() {

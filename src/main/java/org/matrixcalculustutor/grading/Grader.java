@@ -335,14 +335,14 @@ public final class Grader {
   private record LeftOut(Expr factor, Expr product) {}
 
   /**
-   * The factor of a product in the derivative e, as written, without which e equals a, and that
-   * product: (A + A') of (A + A')*x for x; null when no single factor does. Numbers are left to the
+   * The factor of a product (or an entry-wise one) in the derivative e, as written, without which e
+   * equals a, and that product: (A + A') of (A + A')*x for x; null when no single factor does. Numbers are left to the
    * factor and sign diagnoses; at most {@link #MAX_PARTS_TRIED} factors are tried.
    */
   private static LeftOut leftOutFactor(Expr a, Expr e, Comparisons numbers) {
     int tried = 0;
-    for (Expr node : Children.nodes(e, n -> n instanceof Expr.Product)) {
-      List<Expr> factors = ((Expr.Product) node).factors();
+    for (Expr node : Children.nodes(e, n -> n instanceof Expr.Product || n instanceof Expr.Hadamard)) {
+      List<Expr> factors = node instanceof Expr.Product p ? p.factors() : ((Expr.Hadamard) node).factors();
       for (int i = 0; i < factors.size(); i++) {
         if (factors.get(i) instanceof Expr.Number) {
           continue;
@@ -353,7 +353,9 @@ public final class Grader {
         List<Expr> rest = new ArrayList<>(factors);
         rest.remove(i);
         try {
-          if (numbers.equal(a, Children.replace(e, node, Exprs.product(rest)), POINTS)) {
+          Expr without = rest.size() == 1 ? rest.get(0)
+              : node instanceof Expr.Product ? Exprs.product(rest) : new Expr.Hadamard(rest);
+          if (numbers.equal(a, Children.replace(e, node, without), POINTS)) {
             return new LeftOut(factors.get(i), node);
           }
         } catch (ExpressionException doesNotFit) { // the rest of the product does not multiply out

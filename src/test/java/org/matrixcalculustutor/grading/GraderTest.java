@@ -297,6 +297,9 @@ class GraderTest {
           "2*X'*(X*w - y) + 2*w");
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_FACTOR);
       assertThat(g.diagnoses().get(0).message()).startsWith("Your answer leaves out the factor lambda of 2*lambda*w;");
+      g = grade("a'*(x .* b)", "x", "x: vector n\na: vector n\nb: vector n", Layout.DENOMINATOR, "b");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.MISSING_FACTOR);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Your answer leaves out the factor a of a .* b;");
     }
 
     /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */

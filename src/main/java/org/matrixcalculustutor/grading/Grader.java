@@ -321,6 +321,14 @@ public final class Grader {
           + " dx' A x = x' A' dx: check where this factor got, or lost, its own."));
       return found;
     }
+    Expr.Sum flipped = signFlippedInside(a, e, numbers);
+    if (flipped != null) {
+      found.add(new Diagnosis(DiagnosisCode.SIGN, "Where the derivative has "
+          + TextPrinter.print(flipped, declarations)
+          + ", your answer has a sign flipped inside it; the rest is right. Check the minus signs that"
+          + " the differential of this part carries."));
+      return found;
+    }
     LeftOut left = leftOutFactor(a, e, numbers);
     if (left != null) {
       found.add(new Diagnosis(DiagnosisCode.MISSING_FACTOR, "Your answer leaves out the factor "
@@ -329,6 +337,29 @@ public final class Grader {
           + " keeps Y with dX, and the chain rule keeps the inner derivative."));
     }
     return found;
+  }
+
+  /**
+   * A sum inside the derivative e (not e itself: a term of e with the wrong sign is diagnosed
+   * before) with one term's sign flipped that makes e equal to a: x + mu for the x - mu of
+   * Sigma^-1 (x - mu); null when none does. At most {@link #MAX_PARTS_TRIED} terms are tried.
+   */
+  private static Expr.Sum signFlippedInside(Expr a, Expr e, Comparisons numbers) {
+    int tried = 0;
+    for (Expr node : Children.nodes(e, n -> n != e && n instanceof Expr.Sum)) {
+      List<Expr> terms = ((Expr.Sum) node).terms();
+      for (int i = 0; i < terms.size(); i++) {
+        if (++tried > MAX_PARTS_TRIED) {
+          return null;
+        }
+        List<Expr> flipped = new ArrayList<>(terms);
+        flipped.set(i, Exprs.negate(terms.get(i)));
+        if (numbers.equal(a, Children.replace(e, node, new Expr.Sum(flipped)), POINTS)) {
+          return (Expr.Sum) node;
+        }
+      }
+    }
+    return null;
   }
 
   /** A factor of the derivative left out of an answer, and the product it belongs to. */

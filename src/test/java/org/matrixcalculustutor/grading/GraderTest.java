@@ -302,6 +302,17 @@ class GraderTest {
       assertThat(g.diagnoses().get(0).message()).startsWith("Your answer leaves out the factor a of a .* b;");
     }
 
+    @Test
+    void aSignFlippedInsideAFactor_isNamedWithThatPart() {
+      // two pieces of the expansion change sign, so no single term of it has the wrong sign
+      Grade g = grade("-0.5*logdet(Sigma) - 0.5*(x - mu)'*inv(Sigma)*(x - mu)", "Sigma",
+          "Sigma: matrix n x n symmetric\nx: vector n\nmu: vector n", Layout.DENOMINATOR,
+          "-0.5*inv(Sigma) + 0.5*inv(Sigma)*(x + mu)*(x - mu)'*inv(Sigma)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Where the derivative has x - mu, your answer has a sign"
+          + " flipped inside it; the rest is right.");
+    }
+
     /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */
     @Test
     void aSwappedKronWithAFactorInFront_isDiagnosedAsTheSwap() {

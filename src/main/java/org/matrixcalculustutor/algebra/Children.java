@@ -1,7 +1,9 @@
 package org.matrixcalculustutor.algebra;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +44,34 @@ public final class Children implements Expr.Visitor<Expr> {
       return replacement;
     }
     return map(root, child -> replace(child, target, replacement));
+  }
+
+  /** A place in a tree: a node, and which of its occurrences, as a tree may share one node in several places. */
+  public record Place(Expr node, int occurrence) {}
+
+  /** Every place of e whose node matches test, parents before children, left to right. */
+  public static List<Place> places(Expr e, Predicate<Expr> test) {
+    Map<Expr, Integer> seen = new IdentityHashMap<>();
+    List<Place> places = new ArrayList<>();
+    for (Expr node : nodes(e, test)) {
+      places.add(new Place(node, seen.merge(node, 1, Integer::sum) - 1));
+    }
+    return places;
+  }
+
+  /** root with its node at place replaced by replacement, there only: x - a in (x - a)/||x - a|| once. */
+  public static Expr replace(Expr root, Place place, Expr replacement) {
+    return replaceAt(root, place.node(), new int[] {place.occurrence()}, replacement);
+  }
+
+  private static Expr replaceAt(Expr e, Expr target, int[] before, Expr replacement) {
+    if (e == target) {
+      return before[0]-- == 0 ? replacement : e; // a node does not hold itself: no need to look inside
+    }
+    if (before[0] < 0) {
+      return e;
+    }
+    return map(e, child -> replaceAt(child, target, before, replacement));
   }
 
   /** Every node of e matching test, parents before children, left to right. */

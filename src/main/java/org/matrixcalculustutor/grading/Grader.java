@@ -346,7 +346,8 @@ public final class Grader {
    */
   private static Expr.Sum signFlippedInside(Expr a, Expr e, Comparisons numbers) {
     int tried = 0;
-    for (Expr node : Children.nodes(e, n -> n != e && n instanceof Expr.Sum)) {
+    for (Children.Place place : Children.places(e, n -> n != e && n instanceof Expr.Sum)) {
+      Expr node = place.node();
       List<Expr> terms = ((Expr.Sum) node).terms();
       for (int i = 0; i < terms.size(); i++) {
         if (++tried > MAX_PARTS_TRIED) {
@@ -354,7 +355,7 @@ public final class Grader {
         }
         List<Expr> flipped = new ArrayList<>(terms);
         flipped.set(i, Exprs.negate(terms.get(i)));
-        if (numbers.equal(a, Children.replace(e, node, new Expr.Sum(flipped)), POINTS)) {
+        if (numbers.equal(a, Children.replace(e, place, new Expr.Sum(flipped)), POINTS)) {
           return (Expr.Sum) node;
         }
       }
@@ -372,7 +373,8 @@ public final class Grader {
    */
   private static LeftOut leftOutFactor(Expr a, Expr e, Comparisons numbers) {
     int tried = 0;
-    for (Expr node : Children.nodes(e, n -> n instanceof Expr.Product || n instanceof Expr.Hadamard)) {
+    for (Children.Place place : Children.places(e, n -> n instanceof Expr.Product || n instanceof Expr.Hadamard)) {
+      Expr node = place.node();
       List<Expr> factors = node instanceof Expr.Product p ? p.factors() : ((Expr.Hadamard) node).factors();
       for (int i = 0; i < factors.size(); i++) {
         if (factors.get(i) instanceof Expr.Number) {
@@ -386,7 +388,7 @@ public final class Grader {
         try {
           Expr without = rest.size() == 1 ? rest.get(0)
               : node instanceof Expr.Product ? Exprs.product(rest) : new Expr.Hadamard(rest);
-          if (numbers.equal(a, Children.replace(e, node, without), POINTS)) {
+          if (numbers.equal(a, Children.replace(e, place, without), POINTS)) {
             return new LeftOut(factors.get(i), node);
           }
         } catch (ExpressionException doesNotFit) { // the rest of the product does not multiply out
@@ -403,11 +405,12 @@ public final class Grader {
    * and the square ones, at most {@link #MAX_PARTS_TRIED} (the whole e is the layout's slip).
    */
   private static Expr transposedFactor(Expr a, Expr e, Shapes shapes, Comparisons numbers) {
-    List<Expr> parts = Children.nodes(e, n -> n != e && (n instanceof Expr.Transpose
+    List<Children.Place> parts = Children.places(e, n -> n != e && (n instanceof Expr.Transpose
         || !(n instanceof Expr.Number) && shapes.of(n).isSquare() && !shapes.of(n).isScalar()));
-    for (Expr part : parts.subList(0, Math.min(parts.size(), MAX_PARTS_TRIED))) {
+    for (Children.Place place : parts.subList(0, Math.min(parts.size(), MAX_PARTS_TRIED))) {
+      Expr part = place.node();
       Expr toggled = part instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(part);
-      if (numbers.equal(a, Children.replace(e, part, toggled), POINTS)) {
+      if (numbers.equal(a, Children.replace(e, place, toggled), POINTS)) {
         return part;
       }
     }

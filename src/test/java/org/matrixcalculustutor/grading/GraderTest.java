@@ -311,6 +311,10 @@ class GraderTest {
       assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
       assertThat(g.diagnoses().get(0).message()).startsWith("Where the derivative has x - mu, your answer has a sign"
           + " flipped inside it; the rest is right.");
+      // x - a stands twice in (x - a)/||x - a||: the sign flipped in one place only
+      g = grade("norm(x - a)", "x", "x: vector n\na: vector n", Layout.DENOMINATOR, "(x - a)/norm(x + a)");
+      assertThat(g.diagnoses()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.SIGN);
+      assertThat(g.diagnoses().get(0).message()).startsWith("Where the derivative has x - a, your answer has a sign");
     }
 
     /** A Hessian by a matrix is a kron with a factor in front: its swapped factors are still a swap. */

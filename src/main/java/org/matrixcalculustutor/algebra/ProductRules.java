@@ -621,7 +621,6 @@ final class ProductRules {
     return new Expr.SumAll(rest.size() == 1 ? rest.get(0) : new Expr.Hadamard(rest));
   }
 
-
   /** (a + b)*c = a*c + b*c, for the normal form; its size is known, and checked, before it is built. */
   static Expr distribute(Expr.Product p, Rewriting run) {
     for (int i = 0; i < p.factors().size(); i++) {

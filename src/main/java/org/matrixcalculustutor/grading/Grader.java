@@ -3,9 +3,9 @@ package org.matrixcalculustutor.grading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.matrixcalculustutor.algebra.Children;
 import org.matrixcalculustutor.algebra.Deadline;
 import org.matrixcalculustutor.algebra.Declaration;
@@ -110,7 +112,7 @@ public final class Grader {
   /** Beyond this many terms in the expected sum, missing terms are looked for no more (2^k sums). */
   static final int MAX_TERMS_SEARCHED = 6;
 
-  /** Parts of a derivative tried one at a time, for a factor transposed or one left out. */
+  /** Variants of a derivative tried, each with one slip undone at one place (a factor transposed, left out...). */
   static final int MAX_PARTS_TRIED = 40;
 
   public Grade grade(Derivative expected, String answerText, long seed) {
@@ -140,17 +142,19 @@ public final class Grader {
       return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
           "Your answer uses " + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
               + " not in the problem; its symbols are " + String.join(", ", expected.function().symbols()) + "."
-              + (unknown.contains("sigma") && expected.text().contains("sigmoid")
+              + (unknown.contains("sigma") && hasSigmoid(expected)
                   ? " For the logistic function σ write sigmoid(...)." : ""))));
     }
-    List<String> unknownSizes = unknownSizes(a, expected.function().expr(), declarations);
-    if (!unknownSizes.isEmpty()) { // I(k) with no k in the problem: its shape says "k", which the problem never does
-      List<String> known = problemSizes(expected.function().expr(), declarations).stream().sorted().toList();
-      return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
-          "Your answer uses the size " + String.join(", ", unknownSizes) + ", which " + (unknownSizes.size() == 1
-              ? "is" : "are") + " not in the problem; " + (known.size() == 1 ? "its size is " + known.get(0)
-              : "its sizes are " + String.join(", ", known.subList(0, known.size() - 1)) + " and "
-                  + known.get(known.size() - 1)) + ".")));
+    Set<String> sizes = writtenSizes(a);
+    if (!sizes.isEmpty()) { // I(k) with no k in the problem: its shape says "k", which the problem never does
+      Set<String> known = problemSizes(expected.function().expr(), declarations);
+      sizes.removeAll(known);
+      if (!sizes.isEmpty()) {
+        return incorrect(expected, answerFormula, readings, List.of(new Diagnosis(DiagnosisCode.UNKNOWN_SYMBOL,
+            "Your answer uses the size " + String.join(", ", sizes) + ", which " + (sizes.size() == 1 ? "is" : "are")
+                + " not in the problem; its size" + (known.size() == 1 ? " is " : "s are ")
+                + listed(known.stream().sorted().toList()) + ".")));
+      }
     }
     // the answer's tree was shape-checked once, by analyze: its shapes seed the cache every later step uses
     Shapes shapes = Shapes.of(answer.typing(), prepared.shapes());
@@ -311,87 +315,66 @@ public final class Grader {
         return found;
       }
     }
-    Expr transposedPart = transposedFactor(a, e, shapes, numbers);
-    if (transposedPart != null) {
-      Expr toggled = transposedPart instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(transposedPart);
+    Edit oneTransposed = firstEdit(a, e, n -> n != e && (n instanceof Expr.Transpose
+        || !(n instanceof Expr.Number) && shapes.of(n).isSquare() && !shapes.of(n).isScalar()),
+        n -> List.of(toggledTranspose(n)), numbers);
+    if (oneTransposed != null) {
+      Expr part = oneTransposed.node();
       found.add(new Diagnosis(DiagnosisCode.TRANSPOSED_FACTOR, "Where the derivative has "
-          + TextPrinter.print(transposedPart, declarations) + ", your answer has its transpose, "
-          + TextPrinter.print(Simplifier.simplify(toggled, shapes), declarations) + "; the rest is right. A transpose"
-          + " comes from reading the gradient off, tr(M dX) = <M', dX>, or from turning a scalar around,"
-          + " dx' A x = x' A' dx: check where this factor got, or lost, its own."));
+          + TextPrinter.print(part, declarations) + ", your answer has its transpose, "
+          + TextPrinter.print(Simplifier.simplify(toggledTranspose(part), shapes), declarations)
+          + "; the rest is right. A transpose comes from reading the gradient off, tr(M dX) = <M', dX>,"
+          + " or from turning a scalar around, dx' A x = x' A' dx: check where this factor got, or lost, its own."));
       return found;
     }
-    Expr.Sum flipped = signFlippedInside(a, e, numbers);
+    // a term of e itself with the wrong sign is diagnosed above: here a sum inside it, x + mu for x - mu
+    Edit flipped = firstEdit(a, e, n -> n != e && n instanceof Expr.Sum, Grader::eachTermNegated, numbers);
     if (flipped != null) {
       found.add(new Diagnosis(DiagnosisCode.SIGN, "Where the derivative has "
-          + TextPrinter.print(flipped, declarations)
+          + TextPrinter.print(flipped.node(), declarations)
           + ", your answer has a sign flipped inside it; the rest is right. Check the minus signs that"
           + " the differential of this part carries."));
       return found;
     }
-    LeftOut left = leftOutFactor(a, e, numbers);
+    // numbers left out are the factor and sign diagnoses' (above)
+    Edit left = firstEdit(a, e, n -> n instanceof Expr.Product || n instanceof Expr.Hadamard,
+        Grader::eachFactorLeftOut, numbers);
     if (left != null) {
       found.add(new Diagnosis(DiagnosisCode.MISSING_FACTOR, "Your answer leaves out the factor "
-          + TextPrinter.print(left.factor(), declarations) + " of " + TextPrinter.print(left.product(), declarations)
+          + TextPrinter.print(factors(left.node()).get(left.variant()), declarations) + " of "
+          + TextPrinter.print(left.node(), declarations)
           + "; the rest is right. A factor of f stays beside the differential in df: d(XY) = dX Y + X dY"
           + " keeps Y with dX, and the chain rule keeps the inner derivative."));
     }
     return found;
   }
 
-  /**
-   * A sum inside the derivative e (not e itself: a term of e with the wrong sign is diagnosed
-   * before) with one term's sign flipped that makes e equal to a: x + mu for the x - mu of
-   * Sigma^-1 (x - mu); null when none does. At most {@link #MAX_PARTS_TRIED} terms are tried.
-   */
-  private static Expr.Sum signFlippedInside(Expr a, Expr e, Comparisons numbers) {
-    int tried = 0;
-    for (Children.Place place : Children.places(e, n -> n != e && n instanceof Expr.Sum)) {
-      Expr node = place.node();
-      List<Expr> terms = ((Expr.Sum) node).terms();
-      for (int i = 0; i < terms.size(); i++) {
-        if (++tried > MAX_PARTS_TRIED) {
-          return null;
-        }
-        List<Expr> flipped = new ArrayList<>(terms);
-        flipped.set(i, Exprs.negate(terms.get(i)));
-        if (numbers.equal(a, Children.replace(e, place, new Expr.Sum(flipped)), POINTS)) {
-          return (Expr.Sum) node;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** A factor of the derivative left out of an answer, and the product it belongs to. */
-  private record LeftOut(Expr factor, Expr product) {}
+  /** One slip undone at one place of the derivative: the node there, and which of its variants. */
+  private record Edit(Expr node, int variant) {}
 
   /**
-   * The factor of a product (or an entry-wise one) in the derivative e, as written, without which e
-   * equals a, and that product: (A + A') of (A + A')*x for x; null when no single factor does. Numbers are left to the
-   * factor and sign diagnoses; at most {@link #MAX_PARTS_TRIED} factors are tried.
+   * The first place of the derivative e, among the nodes picked, where one of its node's variants
+   * (each with one slip undone) makes e equal to a; null when none does. At most
+   * {@link #MAX_PARTS_TRIED} variants are tried; a null variant is none, and one that does not fit
+   * its place (the rest of a product that does not multiply out) is passed over.
    */
-  private static LeftOut leftOutFactor(Expr a, Expr e, Comparisons numbers) {
+  private static Edit firstEdit(Expr a, Expr e, Predicate<Expr> picked, Function<Expr, List<Expr>> variants,
+      Comparisons numbers) {
     int tried = 0;
-    for (Children.Place place : Children.places(e, n -> n instanceof Expr.Product || n instanceof Expr.Hadamard)) {
-      Expr node = place.node();
-      List<Expr> factors = node instanceof Expr.Product p ? p.factors() : ((Expr.Hadamard) node).factors();
-      for (int i = 0; i < factors.size(); i++) {
-        if (factors.get(i) instanceof Expr.Number) {
+    for (Children.Place place : Children.places(e, picked)) {
+      List<Expr> options = variants.apply(place.node());
+      for (int i = 0; i < options.size(); i++) {
+        if (options.get(i) == null) {
           continue;
         }
         if (++tried > MAX_PARTS_TRIED) {
           return null;
         }
-        List<Expr> rest = new ArrayList<>(factors);
-        rest.remove(i);
         try {
-          Expr without = rest.size() == 1 ? rest.get(0)
-              : node instanceof Expr.Product ? Exprs.product(rest) : new Expr.Hadamard(rest);
-          if (numbers.equal(a, Children.replace(e, place, without), POINTS)) {
-            return new LeftOut(factors.get(i), node);
+          if (numbers.equal(a, Children.replace(e, place, options.get(i)), POINTS)) {
+            return new Edit(place.node(), i);
           }
-        } catch (ExpressionException doesNotFit) { // the rest of the product does not multiply out
+        } catch (ExpressionException doesNotFit) {
           continue;
         }
       }
@@ -399,22 +382,38 @@ public final class Grader {
     return null;
   }
 
-  /**
-   * The part of the derivative e, as written, whose transpose (or the lack of one) makes it equal to
-   * a: X^-1 for the X^-T of -X^-T A' X^-T; null when no single part does. Tries the transposed nodes
-   * and the square ones, at most {@link #MAX_PARTS_TRIED} (the whole e is the layout's slip).
-   */
-  private static Expr transposedFactor(Expr a, Expr e, Shapes shapes, Comparisons numbers) {
-    List<Children.Place> parts = Children.places(e, n -> n != e && (n instanceof Expr.Transpose
-        || !(n instanceof Expr.Number) && shapes.of(n).isSquare() && !shapes.of(n).isScalar()));
-    for (Children.Place place : parts.subList(0, Math.min(parts.size(), MAX_PARTS_TRIED))) {
-      Expr part = place.node();
-      Expr toggled = part instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(part);
-      if (numbers.equal(a, Children.replace(e, place, toggled), POINTS)) {
-        return part;
-      }
+  /** M' for M, and M for M'. */
+  private static Expr toggledTranspose(Expr m) {
+    return m instanceof Expr.Transpose t ? t.argument() : new Expr.Transpose(m);
+  }
+
+  /** The sum with each of its terms negated in turn. */
+  private static List<Expr> eachTermNegated(Expr sum) {
+    List<Expr> terms = ((Expr.Sum) sum).terms();
+    List<Expr> variants = new ArrayList<>(terms.size());
+    for (int i = 0; i < terms.size(); i++) {
+      List<Expr> flipped = new ArrayList<>(terms);
+      flipped.set(i, Exprs.negate(terms.get(i)));
+      variants.add(new Expr.Sum(flipped));
     }
-    return null;
+    return variants;
+  }
+
+  /** The product (or entry-wise product) without each of its factors in turn; none for a number. */
+  private static List<Expr> eachFactorLeftOut(Expr product) {
+    List<Expr> factors = factors(product);
+    List<Expr> variants = new ArrayList<>(factors.size());
+    for (int i = 0; i < factors.size(); i++) {
+      List<Expr> rest = new ArrayList<>(factors);
+      rest.remove(i);
+      variants.add(factors.get(i) instanceof Expr.Number ? null : rest.size() == 1 ? rest.get(0)
+          : product instanceof Expr.Product ? Exprs.product(rest) : new Expr.Hadamard(rest));
+    }
+    return variants;
+  }
+
+  private static List<Expr> factors(Expr product) {
+    return product instanceof Expr.Product p ? p.factors() : ((Expr.Hadamard) product).factors();
   }
 
   /**
@@ -485,7 +484,8 @@ public final class Grader {
 
   private static Diagnosis chainRuleDiagnosis(ChainRuleSlip slip) {
     String f = slip.function().word();
-    String rule = "d " + f + "(u) = " + f + "'(u) du with " + f + "'(u) = " + ChainRuleSlip.derivativeText(slip.function())
+    String rule = "d " + f + "(u) = " + f + "'(u) du with " + f + "'(u) = "
+        + ChainRuleSlip.derivativeText(slip.function())
         + " (entry-wise for a vector or matrix u: " + f + "'(U) .* dU)";
     return new Diagnosis(DiagnosisCode.CHAIN_RULE, switch (slip.kind()) {
       case FUNCTION_FOR_DERIVATIVE -> "Your answer has " + f + "(u) where the chain rule needs its derivative: "
@@ -522,10 +522,22 @@ public final class Grader {
   private record Naming(String shown, String phrase) {
 
     static Naming ofTerms(List<String> terms) {
-      String last = terms.get(terms.size() - 1);
-      return new Naming(String.join(", ", terms), terms.size() == 1 ? "the term " + last
-          : "the terms " + String.join(", ", terms.subList(0, terms.size() - 1)) + " and " + last);
+      return new Naming(String.join(", ", terms), (terms.size() == 1 ? "the term " : "the terms ") + listed(terms));
     }
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String listed(List<String> items) {
+    String last = items.get(items.size() - 1);
+    return items.size() == 1 ? last : String.join(", ", items.subList(0, items.size() - 1)) + " and " + last;
+  }
+
+  /** Whether the problem's function or its derivative has the sigmoid (a student's σ means it). */
+  private static boolean hasSigmoid(Derivative expected) {
+    Set<Expr.Function> functions = EnumSet.noneOf(Expr.Function.class);
+    addFunctions(expected.function().expr(), functions);
+    addFunctions(expected.result(), functions);
+    return functions.contains(Expr.Function.SIGMOID);
   }
 
   private static List<String> printed(List<Expr> terms, Shapes shapes, Declarations declarations) {
@@ -557,15 +569,6 @@ public final class Grader {
       }
     }
     return List.of();
-  }
-
-  /** The size names a writes itself (the k of I(k), ones(k), zeros(m, k), commutation(m, k)) that the problem has not. */
-  private static List<String> unknownSizes(Expr a, Expr f, Declarations declarations) {
-    Set<String> unknown = writtenSizes(a);
-    if (!unknown.isEmpty()) {
-      unknown.removeAll(problemSizes(f, declarations));
-    }
-    return List.copyOf(unknown);
   }
 
   /** The size names of the problem: its symbols' and those its function f writes. */
